@@ -1,0 +1,30 @@
+export type { ApiHandler, CreateMessageOptions, ModelInfo } from "./api-handler.js";
+export { type BuildCreateMessageMetadataInput, buildCreateMessageMetadata } from "./build-metadata.js";
+export type {
+  ContentBlockParam,
+  ImageBlockParam,
+  ImageSource,
+  MessageParam,
+  TextBlockParam,
+  ToolResultBlockParam,
+  ToolUseBlockParam,
+} from "./messages.js";
+export type { ApiHandlerCreateMessageMetadata } from "./metadata.js";
+export { resolveToolProtocol, TOOL_PROTOCOLS, type ToolProtocol } from "./protocol.js";
+export type { ApiProvider, ProviderSettings, ReasoningEffort } from "./provider-settings.js";
+export type {
+  ApiStream,
+  ApiStreamChunk,
+  ApiStreamErrorChunk,
+  ApiStreamReasoningChunk,
+  ApiStreamTextChunk,
+  ApiStreamToolCallDeltaChunk,
+  ApiStreamToolCallEndChunk,
+  ApiStreamToolCallPartialChunk,
+  ApiStreamToolCallStartChunk,
+  ApiStreamUsageChunk,
+  RawToolCallFragment,
+  ToolCallIssue,
+  ToolCallStreamEvent,
+} from "./stream.js";
+export type { ChatCompletionTool, ChatCompletionToolChoiceOption, FunctionDefinition } from "./tools.js";

@@ -1,0 +1,95 @@
+/**
+ * The chunk union every provider handler yields from `createMessage`.
+ */
+export interface ApiStreamTextChunk {
+  type: "text";
+  text: string;
+}
+
+export interface ApiStreamReasoningChunk {
+  type: "reasoning";
+  text: string;
+  signature?: string;
+}
+
+export interface ApiStreamUsageChunk {
+  type: "usage";
+  inputTokens: number;
+  outputTokens: number;
+  cacheWriteTokens?: number;
+  cacheReadTokens?: number;
+  reasoningTokens?: number;
+  /** Cost of the request in the provider's currency unit (USD for OpenRouter). */
+  totalCost?: number;
+  /** The upstream provider that served the request, when the gateway reports it. */
+  inferenceProvider?: string;
+}
+
+/**
+ * One entry of `choices[0].delta.tool_calls[]`, as loosely typed as providers really send it:
+ * indices may be missing, null, -1 or repeated; ids may be numbers, null or ""; names may be ""
+ * or null on continuations; arguments may arrive as an object instead of a JSON string.
+ */
+export interface RawToolCallFragment {
+  index?: number | null;
+  id?: string | number | null;
+  name?: string | null;
+  arguments?: string | Record<string, unknown> | null;
+  /** Provider-specific data to echo back, e.g. Gemini's `google.thought_signature`. */
+  extra_content?: Record<string, unknown>;
+}
+
+/** A raw tool-call fragment, passed through by providers for the parser to assemble. */
+export interface ApiStreamToolCallPartialChunk extends RawToolCallFragment {
+  type: "tool_call_partial";
+}
+
+export interface ApiStreamToolCallStartChunk {
+  type: "tool_call_start";
+  id: string;
+  name: string;
+  index?: number;
+  extra_content?: Record<string, unknown>;
+}
+
+export interface ApiStreamToolCallDeltaChunk {
+  type: "tool_call_delta";
+  id: string;
+  delta: string;
+}
+
+/** A typed error carried by a tool call whose arguments could not be used. */
+export interface ToolCallIssue extends Error {
+  readonly code: string;
+}
+
+export interface ApiStreamToolCallEndChunk {
+  type: "tool_call_end";
+  id: string;
+  name: string;
+  /** The whole argument string as received (normalised: `{}` for none). */
+  arguments: string;
+  /** The parsed arguments object, present only when the arguments parsed. */
+  input?: Record<string, unknown>;
+  /** Why the arguments could not be parsed; present only when `input` is absent. */
+  error?: ToolCallIssue;
+  extra_content?: Record<string, unknown>;
+}
+
+export interface ApiStreamErrorChunk {
+  type: "error";
+  error: string;
+  message: string;
+}
+
+export type ToolCallStreamEvent = ApiStreamToolCallStartChunk | ApiStreamToolCallDeltaChunk | ApiStreamToolCallEndChunk;
+
+export type ApiStreamChunk =
+  | ApiStreamTextChunk
+  | ApiStreamReasoningChunk
+  | ApiStreamUsageChunk
+  | ApiStreamToolCallPartialChunk
+  | ToolCallStreamEvent
+  | ApiStreamErrorChunk;
+
+export type ApiStream = AsyncIterable<ApiStreamChunk>;
