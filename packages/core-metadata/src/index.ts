@@ -16,6 +16,7 @@ export type {
   ApiStream,
   ApiStreamChunk,
   ApiStreamErrorChunk,
+  ApiStreamFinishReasonChunk,
   ApiStreamReasoningChunk,
   ApiStreamTextChunk,
   ApiStreamToolCallDeltaChunk,

@@ -76,6 +76,15 @@ export interface ApiStreamToolCallEndChunk {
   extra_content?: Record<string, unknown>;
 }
 
+/**
+ * A `finish_reason` seen on the wire. Not the end of the stream: some providers send it on every
+ * tool-call chunk and keep streaming calls after it. Consumers hand it to the tool-call parser.
+ */
+export interface ApiStreamFinishReasonChunk {
+  type: "finish_reason";
+  reason: string;
+}
+
 export interface ApiStreamErrorChunk {
   type: "error";
   error: string;
@@ -90,6 +99,7 @@ export type ApiStreamChunk =
   | ApiStreamUsageChunk
   | ApiStreamToolCallPartialChunk
   | ToolCallStreamEvent
+  | ApiStreamFinishReasonChunk
   | ApiStreamErrorChunk;
 
 export type ApiStream = AsyncIterable<ApiStreamChunk>;
