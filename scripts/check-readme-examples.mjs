@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Runs every ```ts runnable block of the package READMEs against the built packages, so that the
+// examples users copy keep working. Examples that talk to a provider get the local test server's
+// address in OPENAI_BASE_URL (and a throwaway key), with a scripted model that answers any request.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const BLOCK = /```ts runnable\n([\s\S]*?)```/g;
+
+function examplesOf(readme) {
+  return [...readFileSync(readme, "utf8").matchAll(BLOCK)].map((match) => match[1]);
+}
+
+async function startExampleServer() {
+  const entry = join(root, "tools", "test-server", "dist", "index.js");
+  if (!existsSync(entry)) return undefined;
+  const { startTestServer, scriptedExampleModel } = await import(entry);
+  const server = await startTestServer();
+  if (scriptedExampleModel) server.setHandler(scriptedExampleModel);
+  return server;
+}
+
+const server = await startExampleServer();
+const env = { ...process.env };
+if (server) Object.assign(env, { OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: "sk-example-not-a-secret" });
+
+let failures = 0;
+let count = 0;
+try {
+  for (const name of readdirSync(join(root, "packages"))) {
+    const dir = join(root, "packages", name);
+    const readme = join(dir, "README.md");
+    if (!existsSync(readme)) {
+      console.error(`✗ ${name}: no README.md`);
+      failures++;
+      continue;
+    }
+    for (const [i, code] of examplesOf(readme).entries()) {
+      // Inside the package folder so that the package can import itself by name.
+      const file = join(dir, `.readme-example-${i}.mts`);
+      writeFileSync(file, code);
+      count++;
+      try {
+        const out = execFileSync(join(root, "node_modules", ".bin", "tsx"), [file], {
+          cwd: dir,
+          env,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: 60_000,
+        });
+        console.log(`✓ ${name} README example ${i + 1}: ${out.trim().split("\n").length} line(s) of output`);
+      } catch (error) {
+        failures++;
+        console.error(`✗ ${name} README example ${i + 1}\n${error.stdout ?? ""}${error.stderr ?? error.message}`);
+      } finally {
+        rmSync(file, { force: true });
+      }
+    }
+  }
+} finally {
+  await server?.close();
+}
+if (failures > 0) process.exit(1);
+console.log(`${count} README examples ran`);
