@@ -1,31 +1,45 @@
 #!/usr/bin/env node
 // Runs every ```ts runnable block of the package READMEs against the built packages, so that the
 // examples users copy keep working. Examples that talk to a provider get the local test server's
-// address in OPENAI_BASE_URL (and a throwaway key), with a scripted model that answers any request.
-import { execFileSync } from "node:child_process";
+// address (and throwaway keys) in the same variables a user sets for a real provider, with a
+// scripted model that answers any request.
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const run = promisify(execFile);
 const BLOCK = /```ts runnable\n([\s\S]*?)```/g;
 
 function examplesOf(readme) {
   return [...readFileSync(readme, "utf8").matchAll(BLOCK)].map((match) => match[1]);
 }
 
+function exampleEnvironment(baseUrl) {
+  return {
+    OPENROUTER_BASE_URL: baseUrl,
+    OPENROUTER_API_KEY: "sk-or-example",
+    OPENAI_BASE_URL: baseUrl,
+    OPENAI_API_KEY: "sk-example",
+  };
+}
+
 async function startExampleServer() {
   const entry = join(root, "tools", "test-server", "dist", "index.js");
   if (!existsSync(entry)) return undefined;
-  const { startTestServer, scriptedExampleModel } = await import(entry);
-  const server = await startTestServer();
-  if (scriptedExampleModel) server.setHandler(scriptedExampleModel);
+  const testServer = await import(entry);
+  const server = await testServer.startTestServer();
+  server.setHandler(testServer.exampleModel);
   return server;
 }
 
 const server = await startExampleServer();
 const env = { ...process.env };
-if (server) Object.assign(env, { OPENAI_BASE_URL: server.baseUrl, OPENAI_API_KEY: "sk-example-not-a-secret" });
+if (server) {
+  Object.assign(env, exampleEnvironment(server.baseUrl));
+}
 
 let failures = 0;
 let count = 0;
@@ -44,11 +58,11 @@ try {
       writeFileSync(file, code);
       count++;
       try {
-        const out = execFileSync(join(root, "node_modules", ".bin", "tsx"), [file], {
+        // Asynchronous, so that the example server in this process keeps answering.
+        const { stdout: out } = await run(join(root, "node_modules", ".bin", "tsx"), [file], {
           cwd: dir,
           env,
           encoding: "utf8",
-          stdio: ["ignore", "pipe", "pipe"],
           timeout: 60_000,
         });
         console.log(`✓ ${name} README example ${i + 1}: ${out.trim().split("\n").length} line(s) of output`);

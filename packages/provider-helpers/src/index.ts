@@ -1,2 +1,37 @@
-// Filled in by its own issue; the foundation only reserves the package.
-export const PACKAGE_PLACEHOLDER = true;
+export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions } from "./client-options.js";
+export { convertToOpenAiMessages } from "./convert-to-openai-messages.js";
+export {
+  ProviderAbortError,
+  ProviderConfigError,
+  ProviderConnectionError,
+  ProviderError,
+  type ProviderErrorCode,
+  type ProviderErrorInit,
+  ProviderFinishReasonError,
+  ProviderHttpError,
+  type ProviderHttpErrorInit,
+  ProviderRateLimitError,
+  ProviderResponseError,
+  ProviderStreamError,
+} from "./errors.js";
+export { type ChunkStreamOptions, mapChunkStream } from "./map-chunk-stream.js";
+export { type ErrorContext, streamErrorFromBody, toProviderError } from "./map-provider-error.js";
+export { addNativeToolCallsToParams, type NativeToolFields, nativeToolFields } from "./native-tool-params.js";
+export { OpenAICompatibleHandler, type OpenAICompatibleHandlerOptions } from "./openai-compatible-handler.js";
+export { buildOpenAICompatibleParams, type OpenAICompatibleParamsInput } from "./openai-compatible-params.js";
+export {
+  isOpenAICompatiblePreset,
+  OPENAI_COMPATIBLE_PRESETS,
+  type OpenAICompatiblePreset,
+  type PresetDefaults,
+} from "./presets.js";
+export { redactSecrets } from "./redact.js";
+export { sanitizeToolCallId } from "./sanitize-tool-call-id.js";
+export { type StreamChatCompletionInput, streamChatCompletion } from "./stream-chat-completion.js";
+export {
+  readUpstreamErrorDetails,
+  retryAfterFromHeaders,
+  type UpstreamErrorDetails,
+} from "./upstream-error-details.js";
+export { type CostOf, openRouterCost, toUsageChunk } from "./usage.js";
+export type { WireChunk, WireDelta, WireReasoningDetail, WireToolCallDelta, WireUsage } from "./wire-types.js";

@@ -12,6 +12,7 @@ export {
   usageChunk,
 } from "./chunks.js";
 export { DEFAULT_RETRY_AFTER_SECONDS, renderError } from "./error-bodies.js";
+export { exampleModel } from "./example-model.js";
 export { startTestServer } from "./server.js";
 export type {
   ErrorResponse,

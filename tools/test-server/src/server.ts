@@ -2,13 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { invalidRequestBody, renderError } from "./error-bodies.js";
 import { playStream } from "./sse-writer.js";
-import type {
-  RecordedRequest,
-  ScriptedResponse,
-  ScriptHandler,
-  TestServer,
-  TestServerOptions,
-} from "./types.js";
+import type { RecordedRequest, ScriptedResponse, ScriptHandler, TestServer, TestServerOptions } from "./types.js";
 import { findChatRequestProblem } from "./validate.js";
 
 const CHAT_PATH = "/v1/chat/completions";

@@ -53,7 +53,11 @@ export async function playStream(res: ServerResponse, script: StreamResponse, si
       continue;
     }
     const text =
-      "data" in event ? `data: ${JSON.stringify(event.data)}\n\n` : "comment" in event ? `: ${event.comment}\n\n` : event.raw;
+      "data" in event
+        ? `data: ${JSON.stringify(event.data)}\n\n`
+        : "comment" in event
+          ? `: ${event.comment}\n\n`
+          : event.raw;
     if (!(await write(res, text, signal))) return;
   }
   if (script.done !== false && !(await write(res, "data: [DONE]\n\n", signal))) return;

@@ -27,19 +27,28 @@ function checkToolPairing(messages: unknown[]): ChatRequestProblem | null {
 
   for (const [i, message] of messages.entries()) {
     if (!isObject(message) || typeof message.role !== "string") {
-      return { message: `Invalid value for 'messages[${i}]': expected an object with a 'role'.`, param: `messages.[${i}]` };
+      return {
+        message: `Invalid value for 'messages[${i}]': expected an object with a 'role'.`,
+        param: `messages.[${i}]`,
+      };
     }
     if (message.role === "tool") {
       const id = message.tool_call_id;
       if (typeof id !== "string" || id === "") {
-        return { message: `Missing required parameter: 'messages[${i}].tool_call_id'.`, param: `messages.[${i}].tool_call_id` };
+        return {
+          message: `Missing required parameter: 'messages[${i}].tool_call_id'.`,
+          param: `messages.[${i}].tool_call_id`,
+        };
       }
       if (pending.delete(id)) {
         answered.add(id);
         continue;
       }
       if (answered.has(id)) {
-        return { message: `Duplicate tool message for tool_call_id '${id}' at 'messages[${i}]'.`, param: `messages.[${i}]` };
+        return {
+          message: `Duplicate tool message for tool_call_id '${id}' at 'messages[${i}]'.`,
+          param: `messages.[${i}]`,
+        };
       }
       return {
         message:
@@ -57,7 +66,10 @@ function checkToolPairing(messages: unknown[]): ChatRequestProblem | null {
         return { message: `Missing required parameter: 'messages[${i}].tool_calls[].id'.`, param: `messages.[${i}]` };
       }
       if (new Set(ids).size !== ids.length) {
-        return { message: `Duplicate tool_call id in 'messages[${i}].tool_calls'.`, param: `messages.[${i}].tool_calls` };
+        return {
+          message: `Duplicate tool_call id in 'messages[${i}].tool_calls'.`,
+          param: `messages.[${i}].tool_calls`,
+        };
       }
       pending = new Set(ids);
     }
@@ -81,7 +93,10 @@ export function findChatRequestProblem(body: unknown): ChatRequestProblem | null
     return { message: "Invalid 'tools': empty array. Expected an array with minimum length 1.", param: "tools" };
   }
   if ("parallel_tool_calls" in body && body.parallel_tool_calls !== undefined && body.tools === undefined) {
-    return { message: "'parallel_tool_calls' is only allowed when 'tools' are specified.", param: "parallel_tool_calls" };
+    return {
+      message: "'parallel_tool_calls' is only allowed when 'tools' are specified.",
+      param: "parallel_tool_calls",
+    };
   }
   return checkToolPairing(body.messages);
 }

@@ -113,7 +113,10 @@ describe("streaming through the openai SDK", () => {
 
   it("surfaces a connection cut mid-stream as an error from the iterator, after the chunks already sent", async () => {
     const { server } = ctx;
-    server.enqueue({ kind: "stream", events: [{ data: chunk({ content: "before" }) }, { delayMs: 20 }, { cut: true }] });
+    server.enqueue({
+      kind: "stream",
+      events: [{ data: chunk({ content: "before" }) }, { delayMs: 20 }, { cut: true }],
+    });
     const stream = await sdkClient(server).chat.completions.create({
       model: "test/model",
       messages: userOnly,
@@ -159,7 +162,11 @@ describe("streaming through the openai SDK", () => {
 
   it("waits pacingMs between events (lower bound only)", async () => {
     const { server } = ctx;
-    server.enqueue({ kind: "stream", pacingMs: 25, events: [1, 2, 3, 4].map((n) => ({ data: chunk({ content: `${n}` }) })) });
+    server.enqueue({
+      kind: "stream",
+      pacingMs: 25,
+      events: [1, 2, 3, 4].map((n) => ({ data: chunk({ content: `${n}` }) })),
+    });
     const started = Date.now();
     const stream = await sdkClient(server).chat.completions.create({
       model: "test/model",

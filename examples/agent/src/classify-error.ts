@@ -1,0 +1,35 @@
+import { ProviderError } from "@parallel-tool-calls/provider-helpers";
+import { CliError } from "./cli-errors.js";
+import { describeError } from "./describe-error.js";
+
+const UNREACHABLE_CODES = new Set(["connection_error", "timeout"]);
+
+/** Turns whatever stopped the run into the CLI's one-line error, with the key masked. */
+export function classifyError(error: unknown, context: { baseUrl?: string; secrets?: readonly string[] }): CliError {
+  const secrets = context.secrets ?? [];
+  if (error instanceof CliError) return new CliError(error.code, describeError(error, secrets));
+  const message = describeError(error, secrets);
+  if (error instanceof ProviderError) {
+    if (UNREACHABLE_CODES.has(error.code)) {
+      return new CliError("UNREACHABLE_SERVER", `cannot reach ${context.baseUrl ?? "the server"}: ${message}`);
+    }
+    if (error.code === "aborted") return new CliError("ABORTED", "interrupted");
+    const status = error.status === undefined ? "" : ` ${error.status}`;
+    return new CliError("PROVIDER_ERROR", `${error.provider} error (${error.code}${status}): ${message}`);
+  }
+  if (error instanceof Error && error.name === "AbortError") return new CliError("ABORTED", "interrupted");
+  if (error instanceof Error && "code" in error && typeof error.code === "string" && error.name === "WorkspaceError") {
+    return new CliError("WORKSPACE", message);
+  }
+  return new CliError("INTERNAL", message);
+}
+
+export const EXIT_CODES: Record<CliError["code"], number> = {
+  USAGE: 2,
+  MISSING_API_KEY: 2,
+  WORKSPACE: 2,
+  UNREACHABLE_SERVER: 3,
+  PROVIDER_ERROR: 4,
+  ABORTED: 130,
+  INTERNAL: 1,
+};

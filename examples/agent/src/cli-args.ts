@@ -1,0 +1,110 @@
+import { parseArgs } from "node:util";
+import { CliError } from "./cli-errors.js";
+
+export const PROVIDERS = ["local", "openrouter", "kilocode", "openai-compatible"] as const;
+export type ProviderChoice = (typeof PROVIDERS)[number];
+
+export interface CliOptions {
+  provider: ProviderChoice;
+  model?: string;
+  baseUrl?: string;
+  json: boolean;
+  maxTurns: number;
+  /** Start tools only when the whole response has streamed (the old behaviour), for comparison. */
+  waitForStream: boolean;
+  workspace?: string;
+  help: boolean;
+}
+
+/** Where each provider's key comes from. The local scripted server needs none. */
+export const KEY_ENV: Record<ProviderChoice, string | undefined> = {
+  local: undefined,
+  openrouter: "OPENROUTER_API_KEY",
+  kilocode: "KILOCODE_TOKEN",
+  "openai-compatible": "OPENAI_API_KEY",
+};
+
+export const USAGE = `Usage: pnpm demo [options]
+
+Runs "read these four files and summarise them" on the sample workspace.
+
+Options:
+  --provider <name>   local (default: embedded scripted server, no key), openrouter, kilocode,
+                      openai-compatible
+  --model <id>        model id (required for openai-compatible; defaults per provider)
+  --base-url <url>    API base URL (required for openai-compatible)
+  --max-turns <n>     stop after n model requests (default 10)
+  --wait-for-stream   start tools only after the whole response has streamed
+  --workspace <dir>   run on another directory instead of the sample workspace
+  --json              print one JSON object instead of the human report
+  -h, --help          show this help
+
+Keys come from the environment: OPENROUTER_API_KEY, KILOCODE_TOKEN, OPENAI_API_KEY (optional for local
+OpenAI-compatible servers).`;
+
+function isProvider(value: string): value is ProviderChoice {
+  return (PROVIDERS as readonly string[]).includes(value);
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    // `pnpm demo -- --json` forwards the separator; it carries no meaning here.
+    parsed = parse(argv.filter((arg) => arg !== "--"));
+  } catch (error) {
+    throw new CliError("USAGE", (error as Error).message.split("\n")[0] ?? "invalid arguments");
+  }
+  const { values } = parsed;
+  const provider = values.provider ?? "local";
+  if (!isProvider(provider)) {
+    throw new CliError("USAGE", `unknown --provider "${provider}"; expected one of ${PROVIDERS.join(", ")}`);
+  }
+  const maxTurns = values["max-turns"] === undefined ? 10 : Number(values["max-turns"]);
+  if (!Number.isInteger(maxTurns) || maxTurns < 1) {
+    throw new CliError("USAGE", `--max-turns must be a positive integer, got "${values["max-turns"]}"`);
+  }
+  if (values["base-url"] !== undefined && !/^https?:\/\/\S+$/.test(values["base-url"])) {
+    throw new CliError("USAGE", `--base-url must be an http(s) URL, got "${values["base-url"]}"`);
+  }
+  if (provider === "openai-compatible" && (values["base-url"] === undefined || values.model === undefined)) {
+    throw new CliError("USAGE", "--provider openai-compatible needs --base-url and --model");
+  }
+  return {
+    provider,
+    ...(values.model === undefined ? {} : { model: values.model }),
+    ...(values["base-url"] === undefined ? {} : { baseUrl: values["base-url"] }),
+    ...(values.workspace === undefined ? {} : { workspace: values.workspace }),
+    json: values.json ?? false,
+    maxTurns,
+    waitForStream: values["wait-for-stream"] ?? false,
+    help: values.help ?? false,
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      provider: { type: "string" },
+      model: { type: "string" },
+      "base-url": { type: "string" },
+      "max-turns": { type: "string" },
+      "wait-for-stream": { type: "boolean" },
+      workspace: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+/** The provider's key from the environment; a clear error when a provider that needs one has none. */
+export function apiKeyFor(provider: ProviderChoice, env: NodeJS.ProcessEnv): string | undefined {
+  const name = KEY_ENV[provider];
+  if (name === undefined) return undefined;
+  const key = env[name]?.trim();
+  if (key) return key;
+  if (provider === "openai-compatible") return undefined;
+  throw new CliError("MISSING_API_KEY", `${name} is not set; export it to use --provider ${provider}`);
+}

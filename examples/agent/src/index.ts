@@ -1,0 +1,13 @@
+export type { AgentEvent, CallSummary, TokenUsage, TurnSummary } from "./agent-events.js";
+export { type AgentOptions, type AgentRunResult, type AgentStatus, runAgent } from "./agent-loop.js";
+export { DEMO_FILES, DEMO_TASK, SYSTEM_PROMPT, sampleWorkspaceDir, taskFor } from "./demo-task.js";
+export { type AuditedCall, auditHistory, type HistoryAudit } from "./history-audit.js";
+export { runCli } from "./main.js";
+export { startScriptedServer } from "./providers.js";
+export { estimateTokens, type ScriptedModelOptions, scriptedModel } from "./scripted-model.js";
+export { listWorkspaceFiles } from "./tools/list-files.js";
+export { readWorkspaceFile } from "./tools/read-file.js";
+export { searchWorkspaceFiles } from "./tools/search-files.js";
+export { Workspace } from "./tools/workspace.js";
+export { WorkspaceError, type WorkspaceErrorCode } from "./tools/workspace-error.js";
+export { createWorkspaceTools } from "./tools/workspace-tools.js";

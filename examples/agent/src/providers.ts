@@ -1,0 +1,93 @@
+import type { ApiHandler, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import {
+  buildApiHandler,
+  KILOCODE_DEFAULT_BASE_URL,
+  OPENROUTER_DEFAULT_BASE_URL,
+} from "@parallel-tool-calls/provider-openrouter";
+import { startTestServer, type TestServer } from "@parallel-tool-calls/test-server";
+import { apiKeyFor, type CliOptions } from "./cli-args.js";
+import { type ScriptedModelOptions, scriptedModel } from "./scripted-model.js";
+
+export const LOCAL_MODEL_ID = "scripted/parallel-reader";
+// The embedded server checks nothing, but the handler sends a bearer like any real key.
+const LOCAL_KEY = "local-demo-key";
+
+export interface ProviderSetup {
+  handler: ApiHandler;
+  provider: CliOptions["provider"];
+  model: string;
+  baseUrl: string;
+  /** Values that must never be printed. */
+  secrets: string[];
+  /** The embedded server, in local mode. */
+  server?: TestServer;
+  close(): Promise<void>;
+}
+
+/** Starts the embedded test server playing the scripted model. */
+export async function startScriptedServer(options: ScriptedModelOptions = {}): Promise<TestServer> {
+  const server = await startTestServer();
+  server.setHandler((req) => scriptedModel(req.body, options));
+  return server;
+}
+
+/** The handler for the chosen provider; in local mode it talks to an embedded server it starts. */
+export async function createProvider(
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+  scripted: ScriptedModelOptions = {},
+): Promise<ProviderSetup> {
+  const key = apiKeyFor(options.provider, env);
+  const secrets = key ? [key] : [];
+  const noop = async () => {};
+  switch (options.provider) {
+    case "local": {
+      const server = await startScriptedServer(scripted);
+      const model = options.model ?? LOCAL_MODEL_ID;
+      const settings: ProviderSettings = {
+        apiProvider: "openrouter",
+        openRouterBaseUrl: server.baseUrl,
+        openRouterApiKey: LOCAL_KEY,
+        openRouterModelId: model,
+      };
+      return {
+        handler: buildApiHandler(settings),
+        provider: "local",
+        model,
+        baseUrl: server.baseUrl,
+        secrets,
+        server,
+        close: () => server.close(),
+      };
+    }
+    case "openrouter": {
+      const baseUrl = options.baseUrl ?? OPENROUTER_DEFAULT_BASE_URL;
+      const settings: ProviderSettings = {
+        apiProvider: "openrouter",
+        openRouterBaseUrl: baseUrl,
+        openRouterApiKey: key,
+      };
+      if (options.model) settings.openRouterModelId = options.model;
+      const handler = buildApiHandler(settings);
+      return { handler, provider: "openrouter", model: handler.getModel().id, baseUrl, secrets, close: noop };
+    }
+    case "kilocode": {
+      const baseUrl = options.baseUrl ?? KILOCODE_DEFAULT_BASE_URL;
+      const settings: ProviderSettings = { apiProvider: "kilocode", kilocodeBaseUrl: baseUrl, kilocodeToken: key };
+      if (options.model) settings.kilocodeModel = options.model;
+      const handler = buildApiHandler(settings);
+      return { handler, provider: "kilocode", model: handler.getModel().id, baseUrl, secrets, close: noop };
+    }
+    case "openai-compatible": {
+      const baseUrl = options.baseUrl as string;
+      const settings: ProviderSettings = {
+        apiProvider: "openai-compatible",
+        openAiBaseUrl: baseUrl,
+        openAiModelId: options.model as string,
+      };
+      if (key) settings.openAiApiKey = key;
+      const handler = buildApiHandler(settings);
+      return { handler, provider: "openai-compatible", model: handler.getModel().id, baseUrl, secrets, close: noop };
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import {
+  ProviderAbortError,
+  ProviderConnectionError,
+  ProviderError,
+  type ProviderErrorCode,
+  ProviderHttpError,
+  ProviderRateLimitError,
+  ProviderResponseError,
+  ProviderStreamError,
+} from "./errors.js";
+import { redactSecrets } from "./redact.js";
+import { readUpstreamErrorDetails, retryAfterFromHeaders } from "./upstream-error-details.js";
+
+export interface ErrorContext {
+  /** Display name used in messages, e.g. "OpenRouter". */
+  provider: string;
+  /** Label of in-stream errors: `<label> API Error <code>: <message>`. Defaults to `provider`. */
+  streamErrorLabel?: string;
+  /** Values that must never appear in an error (API keys, tokens). */
+  secrets: readonly (string | undefined)[];
+  signal?: AbortSignal;
+}
+
+const HTTP_CODES: Record<number, ProviderErrorCode> = {
+  400: "bad_request",
+  401: "unauthorized",
+  402: "payment_required",
+  403: "forbidden",
+  404: "not_found",
+};
+
+function httpCode(status: number): ProviderErrorCode {
+  return HTTP_CODES[status] ?? (status >= 500 ? "server_error" : "http_error");
+}
+
+/** A copy of the original error carrying only its scrubbed name and message (no SDK internals). */
+function scrubbedCause(error: unknown, secrets: ErrorContext["secrets"]): Error {
+  const original = error instanceof Error ? error : new Error(String(error));
+  const cause = new Error(redactSecrets(original.message, secrets));
+  cause.name = original.name;
+  cause.stack = `${cause.name}: ${cause.message}`;
+  return cause;
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))}s`;
+}
+
+function statusMessageOf(error: APIError): string | undefined {
+  // The SDK prefixes the status; without a JSON body its message is the response text.
+  const text = error.message.replace(/^\d{3}\s*/, "").trim();
+  return text && !/status code \(no body\)/.test(text) ? text : undefined;
+}
+
+function fromHttpError(error: APIError & { status: number }, ctx: ErrorContext): ProviderHttpError {
+  const details = readUpstreamErrorDetails(error.error);
+  // Some servers send `{ "error": "text" }` instead of an error object.
+  const plain = typeof error.error === "string" && error.error.trim() ? error.error : undefined;
+  const readable = details.message ?? plain ?? statusMessageOf(error) ?? "no error message";
+  const via = details.providerName ? ` (${details.providerName})` : "";
+  const body = error.error as { code?: unknown } | undefined;
+  const upstreamCode = typeof body?.code === "string" || typeof body?.code === "number" ? body.code : undefined;
+  const init = {
+    provider: ctx.provider,
+    status: error.status,
+    cause: scrubbedCause(error, ctx.secrets),
+    ...(upstreamCode === undefined ? {} : { upstreamCode }),
+    ...(details.providerName === undefined ? {} : { upstreamProvider: details.providerName }),
+  };
+  if (error.status === 429) {
+    const retryAfterMs = retryAfterFromHeaders(error.headers) ?? details.retryAfterMs;
+    const hint = retryAfterMs === undefined ? "try again later" : `try again in ${formatSeconds(retryAfterMs)}`;
+    const message = `${ctx.provider} rate limit exceeded${via}, ${hint}: ${readable}`;
+    return new ProviderRateLimitError(redactSecrets(message, ctx.secrets), {
+      ...init,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+  const message = `${ctx.provider} error ${error.status}${via}: ${readable}`;
+  return new ProviderHttpError(httpCode(error.status), redactSecrets(message, ctx.secrets), init);
+}
+
+/** `{ code, message, metadata }` carried by an in-stream error chunk. */
+export function streamErrorFromBody(body: unknown, ctx: ErrorContext, cause?: Error): ProviderStreamError {
+  const details = readUpstreamErrorDetails(body);
+  const rawCode = (body as { code?: unknown } | undefined)?.code;
+  const upstreamCode = typeof rawCode === "string" || typeof rawCode === "number" ? rawCode : "unknown";
+  const label = ctx.streamErrorLabel ?? ctx.provider;
+  const message = `${label} API Error ${upstreamCode}: ${details.message ?? "unknown error"}`;
+  const status =
+    typeof upstreamCode === "number" && upstreamCode >= 400 && upstreamCode < 600 ? upstreamCode : undefined;
+  return new ProviderStreamError(redactSecrets(message, ctx.secrets), {
+    provider: ctx.provider,
+    upstreamCode,
+    ...(status === undefined ? {} : { status }),
+    ...(cause ? { cause } : {}),
+  });
+}
+
+function isNetworkFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  // undici reports a dropped connection as `TypeError: terminated` (cause: SocketError / ECONNRESET).
+  const cause = error.cause as { code?: unknown } | undefined;
+  return (
+    (error.name === "TypeError" && /terminated|fetch failed/i.test(error.message)) ||
+    (typeof cause?.code === "string" && /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|ECONNREFUSED)$/.test(cause.code))
+  );
+}
+
+/**
+ * Turns anything thrown while creating or reading a chat completion stream into a typed
+ * {@link ProviderError} whose message, cause and JSON form contain none of `ctx.secrets`.
+ */
+export function toProviderError(error: unknown, ctx: ErrorContext): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const init = { provider: ctx.provider, cause: scrubbedCause(error, ctx.secrets) };
+  if (ctx.signal?.aborted || error instanceof APIUserAbortError) {
+    return new ProviderAbortError(`${ctx.provider} request aborted`, init);
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return new ProviderConnectionError("timeout", `${ctx.provider} request timed out`, init);
+  }
+  if (error instanceof APIConnectionError) {
+    const reason = redactSecrets(error.message, ctx.secrets);
+    return new ProviderConnectionError("connection_error", `${ctx.provider} connection failed: ${reason}`, init);
+  }
+  if (error instanceof APIError) {
+    if (typeof error.status === "number") return fromHttpError(error as APIError & { status: number }, ctx);
+    // The SDK throws an in-stream `error` chunk as an APIError without status.
+    if (error.error !== undefined) return streamErrorFromBody(error.error, ctx, init.cause);
+  }
+  if (isNetworkFailure(error)) {
+    return new ProviderConnectionError("connection_lost", `${ctx.provider} connection lost mid-stream`, init);
+  }
+  if (error instanceof SyntaxError) {
+    return new ProviderResponseError(`${ctx.provider} sent a malformed stream event`, init);
+  }
+  const reason = redactSecrets(error instanceof Error ? error.message : String(error), ctx.secrets);
+  return new ProviderResponseError(`${ctx.provider} request failed: ${reason}`, init);
+}

@@ -1,0 +1,33 @@
+import type { ApiHandler, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import {
+  isOpenAICompatiblePreset,
+  OpenAICompatibleHandler,
+  type OpenAICompatibleHandlerOptions,
+  ProviderConfigError,
+} from "@parallel-tool-calls/provider-helpers";
+import { type KilocodeHandlerOptions, KilocodeOpenrouterHandler } from "./kilocode-handler.js";
+import { OpenRouterHandler, type OpenRouterHandlerOptions } from "./openrouter-handler.js";
+
+/** Per-handler options for {@link buildApiHandler}; only the chosen handler's entry is used. */
+export interface BuildApiHandlerOptions {
+  openrouter?: OpenRouterHandlerOptions;
+  kilocode?: KilocodeHandlerOptions;
+  openaiCompatible?: OpenAICompatibleHandlerOptions;
+}
+
+/**
+ * Picks the handler for `settings.apiProvider`: `openrouter` (also when unset), `kilocode`, and
+ * `openai-compatible` or one of its presets (deepinfra, lmstudio, inception, ollama, vllm, llamacpp).
+ * An unknown provider throws a {@link ProviderConfigError} with code `unknown_provider`.
+ */
+export function buildApiHandler(settings: ProviderSettings, options: BuildApiHandlerOptions = {}): ApiHandler {
+  const provider = settings.apiProvider ?? "openrouter";
+  if (provider === "openrouter") return new OpenRouterHandler(settings, options.openrouter);
+  if (provider === "kilocode") return new KilocodeOpenrouterHandler(settings, options.kilocode);
+  if (provider === "openai-compatible" || isOpenAICompatiblePreset(provider)) {
+    return new OpenAICompatibleHandler(settings, options.openaiCompatible);
+  }
+  throw new ProviderConfigError("unknown_provider", `Unknown apiProvider ${JSON.stringify(provider)}`, {
+    provider: String(provider),
+  });
+}

@@ -1,0 +1,77 @@
+import type { ChatCompletionTool } from "@parallel-tool-calls/core-metadata";
+import { Ajv, type ValidateFunction } from "ajv";
+import { ToolDefinitionError } from "./errors.js";
+import type { Tool } from "./tool.js";
+
+/** Any tool, whatever its input type (`execute` is a method, so inputs compare bivariantly). */
+export type AnyTool = Tool<unknown>;
+
+export type InputCheck = { ok: true } | { ok: false; message: string };
+
+interface Entry {
+  tool: AnyTool;
+  validate: ValidateFunction;
+}
+
+/** The tools of one mode: looked up by name, validated with a schema compiled once per tool. */
+export class ToolRegistry {
+  readonly #entries = new Map<string, Entry>();
+  // One validator per registry: compiled schemas are cached by the instance, never shared globally.
+  readonly #ajv = new Ajv({ allErrors: true, strict: false });
+
+  constructor(tools: readonly AnyTool[]) {
+    for (const tool of tools) {
+      if (tool?.kind !== "tool") {
+        throw new ToolDefinitionError("INVALID_TOOL_DEFINITION", "Registry entries must come from defineTool().");
+      }
+      if (this.#entries.has(tool.name)) {
+        throw new ToolDefinitionError("DUPLICATE_TOOL", `Tool "${tool.name}" is defined twice.`, tool.name);
+      }
+      let validate: ValidateFunction;
+      try {
+        validate = this.#ajv.compile(tool.parameters);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ToolDefinitionError(
+          "INVALID_SCHEMA",
+          `Tool "${tool.name}" has an invalid JSON Schema: ${reason}`,
+          tool.name,
+        );
+      }
+      this.#entries.set(tool.name, { tool, validate });
+    }
+  }
+
+  get(name: string): AnyTool | undefined {
+    return this.#entries.get(name)?.tool;
+  }
+
+  has(name: string): boolean {
+    return this.#entries.has(name);
+  }
+
+  /** Tool names in definition order. */
+  names(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  /** Checks `input` against the tool's schema; unknown names fail. */
+  validate(name: string, input: unknown): InputCheck {
+    const entry = this.#entries.get(name);
+    if (!entry) return { ok: false, message: `unknown tool "${name}"` };
+    if (entry.validate(input)) return { ok: true };
+    return { ok: false, message: this.#ajv.errorsText(entry.validate.errors, { dataVar: "input" }) };
+  }
+
+  /** The OpenAI `tools` array for the request metadata. */
+  toOpenAITools(): ChatCompletionTool[] {
+    return [...this.#entries.values()].map(({ tool }) => ({
+      type: "function",
+      function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+    }));
+  }
+}
+
+export function createToolRegistry(tools: readonly AnyTool[]): ToolRegistry {
+  return new ToolRegistry(tools);
+}

@@ -1,0 +1,145 @@
+import { StreamingToolCallTracker } from "@ai-sdk/provider-utils";
+import { partialParse } from "openai/_vendor/partial-json-parser/parser";
+import { Allow, parse as partialJsonParse } from "partial-json";
+import { NativeToolCallParser } from "../src/index.js";
+
+/**
+ * One way of consuming a streamed call. `feed` takes fragments [from, to); `finish` ends the
+ * stream. State lives in the closure so that retained memory can be measured between the two.
+ */
+export interface Run {
+  feed(fragments: readonly string[], from: number, to: number): void;
+  finish(): void;
+}
+
+export interface Method {
+  label: string;
+  /** Cost per fragment grows with the text so far: run on a prefix within a budget, then extrapolate. */
+  quadratic: boolean;
+  create(): Run;
+}
+
+/**
+ * Keeps every result observable so the JIT cannot drop the work that produced it. A plain store:
+ * the cost must be the same tiny constant for every method (a registry lookup such as `Symbol.for`
+ * per call would tax the per-fragment methods only).
+ */
+const retained: { last: unknown } = { last: undefined };
+function sink(value: unknown): void {
+  retained.last = value;
+}
+
+export const METHODS: Method[] = [
+  {
+    label: "limit: concatenate, one JSON.parse",
+    quadratic: false,
+    create() {
+      let text = "";
+      return {
+        feed(fragments, from, to) {
+          for (let i = from; i < to; i++) text += fragments[i];
+        },
+        finish() {
+          sink(JSON.parse(text));
+        },
+      };
+    },
+  },
+  {
+    label: "this parser",
+    quadratic: false,
+    create() {
+      const parser = new NativeToolCallParser();
+      sink(parser.processRawChunk({ index: 0, id: "call_1", name: "write_to_file" }));
+      return {
+        feed(fragments, from, to) {
+          for (let i = from; i < to; i++) sink(parser.processRawChunk({ index: 0, arguments: fragments[i] }));
+        },
+        finish() {
+          sink(parser.finalizeRawChunks());
+        },
+      };
+    },
+  },
+  {
+    label: "this parser, partialInput",
+    quadratic: false,
+    create() {
+      const parser = new NativeToolCallParser({ partialInput: true });
+      sink(parser.processRawChunk({ index: 0, id: "call_1", name: "write_to_file" }));
+      return {
+        feed(fragments, from, to) {
+          for (let i = from; i < to; i++) sink(parser.processRawChunk({ index: 0, arguments: fragments[i] }));
+        },
+        finish() {
+          sink(parser.finalizeRawChunks());
+        },
+      };
+    },
+  },
+  {
+    label: "partial-json re-parse per fragment",
+    quadratic: true,
+    create() {
+      let text = "";
+      return {
+        feed(fragments, from, to) {
+          for (let i = from; i < to; i++) {
+            text += fragments[i];
+            try {
+              sink(partialJsonParse(text, Allow.ALL));
+            } catch {
+              // Upstream agents swallow partial-parse failures too.
+            }
+          }
+        },
+        finish() {
+          sink(JSON.parse(text));
+        },
+      };
+    },
+  },
+  {
+    label: "openai-node partialParse per fragment",
+    quadratic: true,
+    create() {
+      let text = "";
+      return {
+        feed(fragments, from, to) {
+          for (let i = from; i < to; i++) {
+            text += fragments[i];
+            try {
+              sink(partialParse(text));
+            } catch {
+              // Same as above.
+            }
+          }
+        },
+        finish() {
+          sink(JSON.parse(text));
+        },
+      };
+    },
+  },
+  {
+    label: "AI SDK StreamingToolCallTracker",
+    quadratic: true,
+    create() {
+      const tracker = new StreamingToolCallTracker({ enqueue: sink });
+      tracker.processDelta({
+        index: 0,
+        id: "call_1",
+        type: "function",
+        function: { name: "write_to_file", arguments: "" },
+      });
+      return {
+        feed(fragments, from, to) {
+          for (let i = from; i < to; i++) tracker.processDelta({ index: 0, function: { arguments: fragments[i] } });
+        },
+        finish() {
+          tracker.flush();
+        },
+      };
+    },
+  },
+];

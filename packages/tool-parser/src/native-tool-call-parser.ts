@@ -1,0 +1,280 @@
+import type {
+  ApiStreamToolCallEndChunk,
+  ApiStreamToolCallPartialChunk,
+  RawToolCallFragment,
+} from "@parallel-tool-calls/core-metadata";
+import { randomCallId, UniqueIds } from "./call-ids.js";
+import { CallRecord } from "./call-record.js";
+import { ToolCallProtocolError } from "./errors.js";
+import { finalizeArguments } from "./final-arguments.js";
+import { type FragmentFields, readFragment } from "./fragment-fields.js";
+import { startsContainer } from "./json-scanner.js";
+import { parsePartialJson } from "./partial-json.js";
+import type { NativeToolCallParserOptions, ToolCallDeltaEvent, ToolCallParserEvent } from "./types.js";
+
+/** Partial input is recomputed once the arguments grew by this factor (and at least PARTIAL_MIN_STEP). */
+const PARTIAL_GROWTH = 1.5;
+const PARTIAL_MIN_STEP = 64;
+
+/**
+ * Assembles the streamed `delta.tool_calls[]` fragments of ONE API response into tool calls.
+ * Create one instance per request; it holds no global state.
+ */
+export class NativeToolCallParser {
+  /** Every protocol problem seen so far, also passed to `onWarning`. */
+  readonly warnings: ToolCallProtocolError[] = [];
+
+  private readonly options: NativeToolCallParserOptions;
+  private readonly ids = new UniqueIds();
+  private readonly calls: CallRecord[] = [];
+  private readonly byWireId = new Map<string, CallRecord>();
+  private readonly byIndex = new Map<number, CallRecord>();
+  /** Started, not yet ended calls, in start order. */
+  private readonly open: CallRecord[] = [];
+  private starts = 0;
+  private finalized = false;
+
+  constructor(options: NativeToolCallParserOptions = {}) {
+    this.options = options;
+  }
+
+  /**
+   * Applies one entry of `delta.tool_calls[]` (or a whole `tool_call_partial` chunk; its `type` is
+   * ignored) and returns the events it produces, in order.
+   */
+  processRawChunk(chunk: RawToolCallFragment | ApiStreamToolCallPartialChunk): ToolCallParserEvent[] {
+    if (typeof chunk !== "object" || chunk === null) {
+      this.warn(new ToolCallProtocolError("invalid_fragment", `Tool-call fragment is not an object (${typeof chunk})`));
+      return [];
+    }
+    const fast = this.continueStartedCall(chunk);
+    if (fast !== undefined) return fast;
+    if (this.finalized) {
+      this.warn(
+        new ToolCallProtocolError("after_finalize", "Tool-call fragment arrived after finalizeRawChunks()", {
+          fragment: chunk,
+        }),
+      );
+      return [];
+    }
+    const fields = readFragment(chunk);
+    if (fields.badArguments) {
+      this.warn(
+        new ToolCallProtocolError(
+          "invalid_fragment",
+          `Tool-call arguments must be a string or an object, got ${typeof chunk.arguments}; not applied`,
+          { fragment: chunk },
+        ),
+      );
+    }
+    const call = this.resolve(fields, chunk);
+    if (call === undefined) return [];
+
+    const events: ToolCallParserEvent[] = [];
+    if (fields.index !== undefined) {
+      this.byIndex.set(fields.index, call);
+      if (call.index === undefined && call.state === "pending") call.index = fields.index;
+    }
+    if (fields.extraContent !== undefined) call.extraContent = { ...call.extraContent, ...fields.extraContent };
+    if (fields.name !== undefined && call.state === "pending") call.name = fields.name;
+    if (fields.arguments !== undefined) {
+      call.appendArguments(fields.arguments);
+      if (call.state === "started") {
+        events.push(this.withPartialInput(call, { type: "tool_call_delta", id: call.id, delta: fields.arguments }));
+      } else {
+        call.buffered.push(fields.arguments);
+      }
+    }
+    if (call.state === "pending" && call.name !== undefined) {
+      this.start(call, events);
+    } else if (call.state === "started" && this.hasLaterStart(call) && call.scanner.isOneCompleteValue) {
+      this.end(call, events);
+    }
+    return events;
+  }
+
+  /**
+   * The common case, kept cheap: a plain argument fragment (no id, name or extra content) for a
+   * started call found by index or as the latest open call. Anything else takes the full path.
+   */
+  private continueStartedCall(chunk: RawToolCallFragment): ToolCallParserEvent[] | undefined {
+    const args = chunk.arguments;
+    if (typeof args !== "string" || this.finalized || chunk.extra_content !== undefined) return undefined;
+    const { id, name, index } = chunk;
+    if ((id !== undefined && id !== null && id !== "") || (name !== undefined && name !== null && name !== "")) {
+      return undefined;
+    }
+    const call = typeof index === "number" ? this.byIndex.get(index) : this.latestOpen();
+    if (call === undefined || call.state !== "started") return undefined;
+    if (args.length === 0) return [];
+    call.appendArguments(args);
+    const events: ToolCallParserEvent[] = [
+      this.withPartialInput(call, { type: "tool_call_delta", id: call.id, delta: args }),
+    ];
+    if (call.startOrder < this.starts && call.scanner.isOneCompleteValue) this.end(call, events);
+    return events;
+  }
+
+  /**
+   * A `finish_reason` seen on the wire. Not the end of the stream: it only lets calls whose
+   * arguments are already one complete JSON value end now.
+   */
+  processFinishReason(reason: string | null | undefined): ToolCallParserEvent[] {
+    if (typeof reason !== "string" || reason.length === 0 || this.finalized) return [];
+    const events: ToolCallParserEvent[] = [];
+    for (const call of [...this.open]) {
+      if (call.scanner.isOneCompleteValue) this.end(call, events);
+    }
+    return events;
+  }
+
+  /**
+   * End of stream: ends every call still open, in the order they started. Calls that never got a
+   * name are reported through `onWarning` (code `unnamed_call`) instead of ending.
+   */
+  finalizeRawChunks(): ToolCallParserEvent[] {
+    if (this.finalized) return [];
+    this.finalized = true;
+    const events: ToolCallParserEvent[] = [];
+    for (const call of [...this.open]) this.end(call, events);
+    for (const call of this.calls) {
+      if (call.state !== "pending") continue;
+      const args = call.args.text();
+      this.warn(
+        new ToolCallProtocolError(
+          "unnamed_call",
+          `Tool call ${call.id} never received a name; it was not ended (${args.length} argument characters)`,
+          { callId: call.id, arguments: args },
+        ),
+      );
+    }
+    this.calls.length = 0;
+    this.byWireId.clear();
+    this.byIndex.clear();
+    return events;
+  }
+
+  /** Finds the call a fragment belongs to, creates one, or reports a fragment for an ended call. */
+  private resolve(fields: FragmentFields, chunk: RawToolCallFragment): CallRecord | undefined {
+    let candidate: CallRecord | undefined;
+    if (fields.id !== undefined) {
+      candidate = this.byWireId.get(fields.id);
+      if (candidate === undefined) return this.create(fields.id);
+    } else if (fields.index !== undefined && this.byIndex.has(fields.index)) {
+      candidate = this.byIndex.get(fields.index);
+    } else if (fields.index === undefined) {
+      candidate = this.latestOpen();
+    } else if (fields.name === undefined) {
+      // Unknown index without a name: some hosts put arbitrary indices on continuations. A fragment
+      // opening a new value after a complete call is a new (not yet named) call instead.
+      candidate = this.latestOpen();
+      const opensNewValue = fields.arguments !== undefined && startsContainer(fields.arguments);
+      if (candidate?.state === "ended" || (opensNewValue && candidate?.scanner.isOneCompleteValue)) {
+        return this.create(undefined);
+      }
+    }
+    if (candidate === undefined || this.startsAnotherCall(candidate, fields)) return this.create(fields.id);
+    if (candidate.state !== "ended") return candidate;
+
+    if (fields.arguments !== undefined || fields.extraContent !== undefined) {
+      this.warn(
+        new ToolCallProtocolError(
+          "fragment_after_end",
+          `Fragment for tool call ${candidate.id} arrived after the call ended; not applied`,
+          { callId: candidate.id, fragment: chunk },
+        ),
+      );
+    }
+    return undefined;
+  }
+
+  /**
+   * A named fragment on a named call is a new call when the name differs, or when the call's
+   * arguments are already complete and the fragment opens a new value (same tool called twice).
+   */
+  private startsAnotherCall(call: CallRecord, fields: FragmentFields): boolean {
+    if (fields.name === undefined || call.name === undefined) return false;
+    if (fields.name !== call.name) return true;
+    return (
+      fields.arguments !== undefined &&
+      startsContainer(fields.arguments) &&
+      (call.state === "ended" || call.scanner.isOneCompleteValue)
+    );
+  }
+
+  private latestOpen(): CallRecord | undefined {
+    for (let i = this.calls.length - 1; i >= 0; i--) {
+      const call = this.calls[i];
+      if (call !== undefined && call.state !== "ended") return call;
+    }
+    return this.calls[this.calls.length - 1];
+  }
+
+  private create(wireId: string | undefined): CallRecord {
+    const id = this.ids.claim(wireId ?? (this.options.generateId ?? randomCallId)());
+    const call = new CallRecord(id, wireId, this.calls.length);
+    this.calls.push(call);
+    if (wireId !== undefined) this.byWireId.set(wireId, call);
+    return call;
+  }
+
+  private start(call: CallRecord, events: ToolCallParserEvent[]): void {
+    // A call starting makes every earlier complete call final: no later fragment can be theirs.
+    for (const earlier of [...this.open]) {
+      if (earlier.scanner.isOneCompleteValue) this.end(earlier, events);
+    }
+    call.state = "started";
+    call.startOrder = ++this.starts;
+    events.push({
+      type: "tool_call_start",
+      id: call.id,
+      name: call.name ?? "",
+      ...(call.index !== undefined ? { index: call.index } : {}),
+      ...(call.extraContent !== undefined ? { extra_content: call.extraContent } : {}),
+    });
+    const buffered = call.buffered;
+    call.buffered = [];
+    for (let i = 0; i < buffered.length; i++) {
+      const delta: ToolCallDeltaEvent = { type: "tool_call_delta", id: call.id, delta: buffered[i] ?? "" };
+      events.push(i === buffered.length - 1 ? this.withPartialInput(call, delta) : delta);
+    }
+    this.open.push(call);
+  }
+
+  private hasLaterStart(call: CallRecord): boolean {
+    return call.startOrder < this.starts;
+  }
+
+  private end(call: CallRecord, events: ToolCallParserEvent[]): void {
+    call.state = "ended";
+    const position = this.open.indexOf(call);
+    if (position >= 0) this.open.splice(position, 1);
+    const final = finalizeArguments(call.id, call.args.text(), call.scanner.topLevelContainers);
+    call.args.release();
+    const event: ApiStreamToolCallEndChunk = {
+      type: "tool_call_end",
+      id: call.id,
+      name: call.name ?? "",
+      arguments: final.arguments,
+    };
+    if (final.input !== undefined) event.input = final.input;
+    if (final.error !== undefined) event.error = final.error;
+    if (call.extraContent !== undefined) event.extra_content = call.extraContent;
+    events.push(event);
+  }
+
+  private withPartialInput(call: CallRecord, delta: ToolCallDeltaEvent): ToolCallDeltaEvent {
+    if (this.options.partialInput !== true) return delta;
+    const length = call.args.length;
+    if (length < call.nextPartialAt) return delta;
+    call.nextPartialAt = Math.max(length + PARTIAL_MIN_STEP, Math.ceil(length * PARTIAL_GROWTH));
+    const partial = parsePartialJson(call.args.text());
+    if (partial !== undefined) delta.partialInput = partial;
+    return delta;
+  }
+
+  private warn(warning: ToolCallProtocolError): void {
+    this.warnings.push(warning);
+    this.options.onWarning?.(warning);
+  }
+}
