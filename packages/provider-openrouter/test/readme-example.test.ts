@@ -1,36 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { exampleModel, startTestServer } from "@parallel-tool-calls/test-server";
-import { afterEach, describe, expect, it, vi } from "vitest";
-
-const readme = readFileSync(fileURLToPath(new URL("../README.md", import.meta.url)), "utf8");
-const example = /```ts runnable\n([\s\S]*?)```/.exec(readme)?.[1];
-const file = fileURLToPath(new URL("./.readme-example.tmp.ts", import.meta.url));
-
-afterEach(() => {
-  rmSync(file, { force: true });
-  vi.unstubAllEnvs();
-});
+import { runReadmeExample } from "@parallel-tool-calls/test-server/testing";
+import { describe, expect, it } from "vitest";
 
 describe("README example", () => {
   it("streams the tool calls of one turn from the server named in OPENROUTER_BASE_URL", async () => {
-    const server = await startTestServer();
-    server.setHandler(exampleModel);
-    vi.stubEnv("OPENROUTER_BASE_URL", server.baseUrl);
-    vi.stubEnv("OPENROUTER_API_KEY", "sk-or-example");
-    expect(example).toBeDefined();
-    writeFileSync(file, example ?? "");
-    const lines: string[] = [];
-    const log = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-      lines.push(args.join(" "));
-    });
-    try {
-      await import(file);
-    } finally {
-      log.mockRestore();
-      await server.close();
-    }
+    const { lines, server } = await runReadmeExample(new URL("../README.md", import.meta.url), (s) => ({
+      OPENROUTER_BASE_URL: s.baseUrl,
+      OPENROUTER_API_KEY: "sk-or-example",
+    }));
     const calls = PARALLEL_TOOL_CALLS
       ? ["tool call call_example_1: read_file", "tool call call_example_2: list_files"]
       : ["tool call call_example_1: read_file"];

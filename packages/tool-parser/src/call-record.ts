@@ -9,8 +9,7 @@ export class CallRecord {
   name: string | undefined;
   index: number | undefined;
   extraContent: Record<string, unknown> | undefined;
-  readonly args = new ArgumentBuffer();
-  readonly scanner = new JsonCompletenessScanner();
+  readonly args = new ArgumentBuffer(new JsonCompletenessScanner());
   /** Fragments received before the name; flushed as deltas right after the start event. */
   buffered: string[] = [];
   /** Argument length at which partial input is computed next. */
@@ -29,6 +28,15 @@ export class CallRecord {
 
   appendArguments(text: string): void {
     this.args.append(text);
-    this.scanner.feed(text);
+  }
+
+  /** The arguments so far are exactly one complete JSON object or array. */
+  isOneCompleteValue(): boolean {
+    return this.args.scanned().isOneCompleteValue;
+  }
+
+  /** Top-level objects or arrays closed so far in the arguments. */
+  topLevelContainers(): number {
+    return this.args.scanned().topLevelContainers;
   }
 }

@@ -9,6 +9,13 @@ function isWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
 
+/** Whether the backslashes right before `end` (not looking before `from`) are an odd run: the next character is escaped. */
+function oddBackslashRunBefore(text: string, end: number, from: number): boolean {
+  let i = end - 1;
+  while (i >= from && text.charCodeAt(i) === BACKSLASH) i--;
+  return (end - 1 - i) % 2 === 1;
+}
+
 /**
  * Incremental lexical scanner over a call's argument text: each byte is looked at once, across
  * fragments, to know whether the text so far is exactly one complete JSON object or array.
@@ -24,19 +31,32 @@ export class JsonCompletenessScanner {
   /** Something other than a container or whitespace at the top level, or a stray closer. */
   private irregular = false;
 
-  feed(text: string): void {
+  /** Scans `text` from `start` on (the characters before it were already scanned). */
+  feed(text: string, start: number): void {
     let depth = this.depth;
     let inString = this.inString;
     let escaped = this.escaped;
     const length = text.length;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
+    let i = start;
+    while (i < length) {
       if (inString) {
-        if (escaped) escaped = false;
-        else if (code === BACKSLASH) escaped = true;
-        else if (code === QUOTE) inString = false;
+        // Most argument bytes are string content: jump to the next quote and look back for the
+        // backslashes that could escape it, instead of inspecting every character.
+        if (escaped) {
+          escaped = false;
+          i++;
+          continue;
+        }
+        const quote = text.indexOf('"', i);
+        if (quote < 0) {
+          escaped = oddBackslashRunBefore(text, length, i);
+          break;
+        }
+        if (!oddBackslashRunBefore(text, quote, i)) inString = false;
+        i = quote + 1;
         continue;
       }
+      const code = text.charCodeAt(i++);
       if (code === QUOTE) {
         inString = true;
         if (depth === 0) this.irregular = true;

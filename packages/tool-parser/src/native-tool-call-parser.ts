@@ -29,6 +29,13 @@ export class NativeToolCallParser {
   private readonly calls: CallRecord[] = [];
   private readonly byWireId = new Map<string, CallRecord>();
   private readonly byIndex = new Map<number, CallRecord>();
+  /**
+   * The last index written to `byIndex` and its call (no entry while `hotCall` is undefined):
+   * streams repeat one index, so the hot path skips the Map lookup.
+   */
+  private hotIndex = 0;
+  private hotCall: CallRecord | undefined = undefined;
+  private readonly partialInput: boolean;
   /** Started, not yet ended calls, in start order. */
   private readonly open: CallRecord[] = [];
   private starts = 0;
@@ -36,6 +43,7 @@ export class NativeToolCallParser {
 
   constructor(options: NativeToolCallParserOptions = {}) {
     this.options = options;
+    this.partialInput = options.partialInput === true;
   }
 
   /**
@@ -43,12 +51,17 @@ export class NativeToolCallParser {
    * ignored) and returns the events it produces, in order.
    */
   processRawChunk(chunk: RawToolCallFragment | ApiStreamToolCallPartialChunk): ToolCallParserEvent[] {
+    // Kept tiny so that it inlines into the caller's loop; everything unusual is out of line.
+    const fast = typeof chunk === "object" && chunk !== null ? this.continueStartedCall(chunk) : undefined;
+    return fast ?? this.applyFragment(chunk);
+  }
+
+  /** The full path: any fragment the fast path does not take, including malformed ones. */
+  private applyFragment(chunk: RawToolCallFragment | ApiStreamToolCallPartialChunk): ToolCallParserEvent[] {
     if (typeof chunk !== "object" || chunk === null) {
       this.warn(new ToolCallProtocolError("invalid_fragment", `Tool-call fragment is not an object (${typeof chunk})`));
       return [];
     }
-    const fast = this.continueStartedCall(chunk);
-    if (fast !== undefined) return fast;
     if (this.finalized) {
       this.warn(
         new ToolCallProtocolError("after_finalize", "Tool-call fragment arrived after finalizeRawChunks()", {
@@ -72,7 +85,7 @@ export class NativeToolCallParser {
 
     const events: ToolCallParserEvent[] = [];
     if (fields.index !== undefined) {
-      this.byIndex.set(fields.index, call);
+      this.trackIndex(fields.index, call);
       if (call.index === undefined && call.state === "pending") call.index = fields.index;
     }
     if (fields.extraContent !== undefined) call.extraContent = { ...call.extraContent, ...fields.extraContent };
@@ -87,7 +100,7 @@ export class NativeToolCallParser {
     }
     if (call.state === "pending" && call.name !== undefined) {
       this.start(call, events);
-    } else if (call.state === "started" && this.hasLaterStart(call) && call.scanner.isOneCompleteValue) {
+    } else if (call.state === "started" && this.hasLaterStart(call) && call.isOneCompleteValue()) {
       this.end(call, events);
     }
     return events;
@@ -100,18 +113,23 @@ export class NativeToolCallParser {
   private continueStartedCall(chunk: RawToolCallFragment): ToolCallParserEvent[] | undefined {
     const args = chunk.arguments;
     if (typeof args !== "string" || this.finalized || chunk.extra_content !== undefined) return undefined;
-    const { id, name, index } = chunk;
-    if ((id !== undefined && id !== null && id !== "") || (name !== undefined && name !== null && name !== "")) {
-      return undefined;
-    }
-    const call = typeof index === "number" ? this.byIndex.get(index) : this.latestOpen();
+    const id = chunk.id;
+    if (id !== undefined && id !== null && id !== "") return undefined;
+    const name = chunk.name;
+    if (name !== undefined && name !== null && name !== "") return undefined;
+    const index = chunk.index;
+    let call: CallRecord | undefined;
+    if (typeof index !== "number") call = this.latestOpen();
+    else if (index === this.hotIndex) call = this.hotCall;
+    else call = this.byIndex.get(index);
     if (call === undefined || call.state !== "started") return undefined;
     if (args.length === 0) return [];
     call.appendArguments(args);
-    const events: ToolCallParserEvent[] = [
-      this.withPartialInput(call, { type: "tool_call_delta", id: call.id, delta: args }),
-    ];
-    if (call.startOrder < this.starts && call.scanner.isOneCompleteValue) this.end(call, events);
+    // Always the same three properties in the same order: one object shape for every delta.
+    const delta: ToolCallDeltaEvent = { type: "tool_call_delta", id: call.id, delta: args };
+    if (this.partialInput) this.attachPartialInput(call, delta);
+    const events: ToolCallParserEvent[] = [delta];
+    if (call.startOrder < this.starts && call.isOneCompleteValue()) this.end(call, events);
     return events;
   }
 
@@ -123,7 +141,7 @@ export class NativeToolCallParser {
     if (typeof reason !== "string" || reason.length === 0 || this.finalized) return [];
     const events: ToolCallParserEvent[] = [];
     for (const call of [...this.open]) {
-      if (call.scanner.isOneCompleteValue) this.end(call, events);
+      if (call.isOneCompleteValue()) this.end(call, events);
     }
     return events;
   }
@@ -151,6 +169,8 @@ export class NativeToolCallParser {
     this.calls.length = 0;
     this.byWireId.clear();
     this.byIndex.clear();
+    this.hotIndex = 0;
+    this.hotCall = undefined;
     return events;
   }
 
@@ -169,7 +189,7 @@ export class NativeToolCallParser {
       // opening a new value after a complete call is a new (not yet named) call instead.
       candidate = this.latestOpen();
       const opensNewValue = fields.arguments !== undefined && startsContainer(fields.arguments);
-      if (candidate?.state === "ended" || (opensNewValue && candidate?.scanner.isOneCompleteValue)) {
+      if (candidate?.state === "ended" || (opensNewValue && candidate?.isOneCompleteValue())) {
         return this.create(undefined);
       }
     }
@@ -198,7 +218,7 @@ export class NativeToolCallParser {
     return (
       fields.arguments !== undefined &&
       startsContainer(fields.arguments) &&
-      (call.state === "ended" || call.scanner.isOneCompleteValue)
+      (call.state === "ended" || call.isOneCompleteValue())
     );
   }
 
@@ -221,7 +241,7 @@ export class NativeToolCallParser {
   private start(call: CallRecord, events: ToolCallParserEvent[]): void {
     // A call starting makes every earlier complete call final: no later fragment can be theirs.
     for (const earlier of [...this.open]) {
-      if (earlier.scanner.isOneCompleteValue) this.end(earlier, events);
+      if (earlier.isOneCompleteValue()) this.end(earlier, events);
     }
     call.state = "started";
     call.startOrder = ++this.starts;
@@ -249,7 +269,7 @@ export class NativeToolCallParser {
     call.state = "ended";
     const position = this.open.indexOf(call);
     if (position >= 0) this.open.splice(position, 1);
-    const final = finalizeArguments(call.id, call.args.text(), call.scanner.topLevelContainers);
+    const final = finalizeArguments(call.id, call.args.text(), call.topLevelContainers());
     call.args.release();
     const event: ApiStreamToolCallEndChunk = {
       type: "tool_call_end",
@@ -264,13 +284,22 @@ export class NativeToolCallParser {
   }
 
   private withPartialInput(call: CallRecord, delta: ToolCallDeltaEvent): ToolCallDeltaEvent {
-    if (this.options.partialInput !== true) return delta;
+    if (this.partialInput) this.attachPartialInput(call, delta);
+    return delta;
+  }
+
+  private attachPartialInput(call: CallRecord, delta: ToolCallDeltaEvent): void {
     const length = call.args.length;
-    if (length < call.nextPartialAt) return delta;
+    if (length < call.nextPartialAt) return;
     call.nextPartialAt = Math.max(length + PARTIAL_MIN_STEP, Math.ceil(length * PARTIAL_GROWTH));
     const partial = parsePartialJson(call.args.text());
     if (partial !== undefined) delta.partialInput = partial;
-    return delta;
+  }
+
+  private trackIndex(index: number, call: CallRecord): void {
+    this.byIndex.set(index, call);
+    this.hotIndex = index;
+    this.hotCall = call;
   }
 
   private warn(warning: ToolCallProtocolError): void {

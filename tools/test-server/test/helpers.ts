@@ -1,23 +1,7 @@
 import OpenAI from "openai";
-import { afterEach, beforeEach } from "vitest";
-import { startTestServer, type TestServer } from "../src/index.js";
+import type { TestServer } from "../src/index.js";
 
-/** Starts a fresh server before each test of the calling file and closes it afterwards. */
-export function useServer(options?: Parameters<typeof startTestServer>[0]): { readonly server: TestServer } {
-  const holder: { server?: TestServer } = {};
-  beforeEach(async () => {
-    holder.server = await startTestServer(options);
-  });
-  afterEach(async () => {
-    await holder.server?.close();
-  });
-  return {
-    get server() {
-      if (!holder.server) throw new Error("server not started");
-      return holder.server;
-    },
-  };
-}
+export { collect, useServer, waitFor } from "../src/testing.js";
 
 /** A real SDK client; retries off so each request consumes exactly one scripted response. */
 export function sdkClient(server: TestServer, apiKey = "sk-test-key"): OpenAI {
@@ -25,17 +9,3 @@ export function sdkClient(server: TestServer, apiKey = "sk-test-key"): OpenAI {
 }
 
 export const userOnly = [{ role: "user" as const, content: "hi" }];
-
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
