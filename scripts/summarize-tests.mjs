@@ -3,7 +3,8 @@
 // "N passed, N failed" (vitest prints one summary per package, turbo interleaves them).
 import { readFileSync } from "node:fs";
 
-const log = readFileSync(0, "utf8").replace(/\u001b\[[0-9;]*m/g, "");
+const ESC = String.fromCharCode(27);
+const log = readFileSync(0, "utf8").replaceAll(new RegExp(`${ESC}\\[[0-9;]*m`, "g"), "");
 let passed = 0;
 let failed = 0;
 let suites = 0;
