@@ -2,7 +2,7 @@ import { StreamingToolCallTracker } from "@ai-sdk/provider-utils";
 import type { RawToolCallFragment } from "@parallel-tool-calls/core-metadata";
 import { partialParse } from "openai/_vendor/partial-json-parser/parser";
 import { Allow, parse as partialJsonParse } from "partial-json";
-import { NativeToolCallParser } from "../src/index.js";
+import { NativeToolCallParser, type NativeToolCallParserOptions } from "../src/index.js";
 
 /**
  * The input of one case, built once before any timing: the argument fragments, and the same
@@ -49,6 +49,26 @@ export function releaseSink(): void {
   retained.last = undefined;
 }
 
+/** This package's parser, fed the same `delta.tool_calls[]` entries a provider SDK hands over. */
+function ourParser(label: string, options: NativeToolCallParserOptions): Method {
+  return {
+    label,
+    quadratic: false,
+    create() {
+      const parser = new NativeToolCallParser(options);
+      sink(parser.processRawChunk({ index: 0, id: "call_1", name: "write_to_file" }));
+      return {
+        feed({ chunks }, from, to) {
+          for (let i = from; i < to; i++) sink(parser.processRawChunk(chunks[i] as RawToolCallFragment));
+        },
+        finish() {
+          sink(parser.finalizeRawChunks());
+        },
+      };
+    },
+  };
+}
+
 export const METHODS: Method[] = [
   {
     label: "limit: concatenate, one JSON.parse",
@@ -65,38 +85,8 @@ export const METHODS: Method[] = [
       };
     },
   },
-  {
-    label: "this parser",
-    quadratic: false,
-    create() {
-      const parser = new NativeToolCallParser();
-      sink(parser.processRawChunk({ index: 0, id: "call_1", name: "write_to_file" }));
-      return {
-        feed({ chunks }, from, to) {
-          for (let i = from; i < to; i++) sink(parser.processRawChunk(chunks[i] as RawToolCallFragment));
-        },
-        finish() {
-          sink(parser.finalizeRawChunks());
-        },
-      };
-    },
-  },
-  {
-    label: "this parser, partialInput",
-    quadratic: false,
-    create() {
-      const parser = new NativeToolCallParser({ partialInput: true });
-      sink(parser.processRawChunk({ index: 0, id: "call_1", name: "write_to_file" }));
-      return {
-        feed({ chunks }, from, to) {
-          for (let i = from; i < to; i++) sink(parser.processRawChunk(chunks[i] as RawToolCallFragment));
-        },
-        finish() {
-          sink(parser.finalizeRawChunks());
-        },
-      };
-    },
-  },
+  ourParser("this parser", {}),
+  ourParser("this parser, partialInput", { partialInput: true }),
   {
     label: "partial-json re-parse per fragment",
     quadratic: true,

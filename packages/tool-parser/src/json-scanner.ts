@@ -1,13 +1,4 @@
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-
-function isWhitespace(code: number): boolean {
-  return code === 32 || code === 10 || code === 13 || code === 9;
-}
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, isWhitespace, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-chars.js";
 
 /** Whether the backslashes right before `end` (not looking before `from`) are an odd run: the next character is escaped. */
 function oddBackslashRunBefore(text: string, end: number, from: number): boolean {
