@@ -15,6 +15,19 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
+/** The demo task against a fresh scripted server, closed after the test. */
+async function runDemoTask(serverOptions?: Parameters<typeof startScriptedServer>[0]) {
+  const server = await startScriptedServer(serverOptions);
+  closers.push(() => server.close());
+  const result = await runAgent({
+    handler: handlerFor(server),
+    registry: await sampleRegistry(),
+    systemPrompt: SYSTEM_PROMPT,
+    task: DEMO_TASK,
+  });
+  return { server, result };
+}
+
 function captureIo() {
   const out: string[] = [];
   const err: string[] = [];
@@ -23,14 +36,7 @@ function captureIo() {
 
 describe("the demo task against the embedded scripted model", () => {
   it("takes its number of turns from the flag, and sends the flag on every request", async () => {
-    const server = await startScriptedServer();
-    closers.push(() => server.close());
-    const result = await runAgent({
-      handler: handlerFor(server),
-      registry: await sampleRegistry(),
-      systemPrompt: SYSTEM_PROMPT,
-      task: DEMO_TASK,
-    });
+    const { server, result } = await runDemoTask();
     expect(result.status).toBe("completed");
     expect(result.requests).toBe(EXPECTED_TOOL_TURNS + 1);
     expect(result.turns.map((t) => t.toolCalls.length)).toEqual([
@@ -51,14 +57,7 @@ describe("the demo task against the embedded scripted model", () => {
   });
 
   it("runs tools one at a time, in call order, the first while the response is still streaming", async () => {
-    const server = await startScriptedServer({ pacingMs: 3 });
-    closers.push(() => server.close());
-    const result = await runAgent({
-      handler: handlerFor(server),
-      registry: await sampleRegistry(),
-      systemPrompt: SYSTEM_PROMPT,
-      task: DEMO_TASK,
-    });
+    const { result } = await runDemoTask({ pacingMs: 3 });
     const firstTurn = result.events.filter((e) => e.turn === 1);
     const toolSteps = firstTurn.filter((e) => e.type === "tool_started" || e.type === "tool_finished");
     // started/finished alternate for the same call: never two tools at once.

@@ -69,6 +69,32 @@ function ourParser(label: string, options: NativeToolCallParserOptions): Method 
   };
 }
 
+/** What today's agents do: append the fragment, then partial-parse the whole text so far. */
+function reparsePerFragment(label: string, parsePartial: (text: string) => unknown): Method {
+  return {
+    label,
+    quadratic: true,
+    create() {
+      let text = "";
+      return {
+        feed({ fragments }, from, to) {
+          for (let i = from; i < to; i++) {
+            text += fragments[i];
+            try {
+              sink(parsePartial(text));
+            } catch {
+              // Upstream agents swallow partial-parse failures too.
+            }
+          }
+        },
+        finish() {
+          sink(JSON.parse(text));
+        },
+      };
+    },
+  };
+}
+
 export const METHODS: Method[] = [
   {
     label: "limit: concatenate, one JSON.parse",
@@ -87,50 +113,8 @@ export const METHODS: Method[] = [
   },
   ourParser("this parser", {}),
   ourParser("this parser, partialInput", { partialInput: true }),
-  {
-    label: "partial-json re-parse per fragment",
-    quadratic: true,
-    create() {
-      let text = "";
-      return {
-        feed({ fragments }, from, to) {
-          for (let i = from; i < to; i++) {
-            text += fragments[i];
-            try {
-              sink(partialJsonParse(text, Allow.ALL));
-            } catch {
-              // Upstream agents swallow partial-parse failures too.
-            }
-          }
-        },
-        finish() {
-          sink(JSON.parse(text));
-        },
-      };
-    },
-  },
-  {
-    label: "openai-node partialParse per fragment",
-    quadratic: true,
-    create() {
-      let text = "";
-      return {
-        feed({ fragments }, from, to) {
-          for (let i = from; i < to; i++) {
-            text += fragments[i];
-            try {
-              sink(partialParse(text));
-            } catch {
-              // Same as above.
-            }
-          }
-        },
-        finish() {
-          sink(JSON.parse(text));
-        },
-      };
-    },
-  },
+  reparsePerFragment("partial-json re-parse per fragment", (text) => partialJsonParse(text, Allow.ALL)),
+  reparsePerFragment("openai-node partialParse per fragment", partialParse),
   {
     label: "AI SDK StreamingToolCallTracker",
     quadratic: true,
