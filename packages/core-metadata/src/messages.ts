@@ -21,6 +21,11 @@ export interface ToolUseBlockParam {
   id: string;
   name: string;
   input: unknown;
+  /**
+   * Provider data that must come back on this same call, exactly as received (Gemini 3 puts
+   * `google.thought_signature` here, on the first call of a parallel batch only).
+   */
+  extra_content?: Record<string, unknown>;
 }
 
 export interface ToolResultBlockParam {
@@ -30,9 +35,59 @@ export interface ToolResultBlockParam {
   is_error?: boolean;
 }
 
-export type ContentBlockParam = TextBlockParam | ImageBlockParam | ToolUseBlockParam | ToolResultBlockParam;
+/**
+ * Readable reasoning the model streamed (KiloCode's `reasoning` block). Models in a thinking mode
+ * that requires it (DeepSeek, Kimi) get it back as `reasoning_content`; others never see it.
+ */
+export interface ReasoningBlockParam {
+  type: "reasoning";
+  text: string;
+}
+
+/** Anthropic extended thinking, as agents already store it; the signature is opaque. */
+export interface ThinkingBlockParam {
+  type: "thinking";
+  thinking: string;
+  signature: string;
+}
+
+/** Anthropic thinking the provider returned encrypted. */
+export interface RedactedThinkingBlockParam {
+  type: "redacted_thinking";
+  data: string;
+}
+
+/**
+ * One OpenRouter `reasoning_details` item (`reasoning.text`, `reasoning.summary` or
+ * `reasoning.encrypted`). Opaque beyond `type`: it is sent back exactly as accumulated.
+ */
+export interface ReasoningDetail {
+  type: string;
+  id?: string | null;
+  format?: string | null;
+  index?: number;
+  text?: string | null;
+  summary?: string | null;
+  data?: string | null;
+  signature?: string | null;
+  [field: string]: unknown;
+}
+
+export type ContentBlockParam =
+  | TextBlockParam
+  | ImageBlockParam
+  | ToolUseBlockParam
+  | ToolResultBlockParam
+  | ReasoningBlockParam
+  | ThinkingBlockParam
+  | RedactedThinkingBlockParam;
 
 export interface MessageParam {
   role: "user" | "assistant";
   content: string | ContentBlockParam[];
+  /**
+   * Assistant messages only: the `reasoning_details` a gateway (OpenRouter) streamed for this
+   * message, accumulated, to be sent back unchanged with it.
+   */
+  reasoning_details?: ReasoningDetail[];
 }

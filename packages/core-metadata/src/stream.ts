@@ -1,3 +1,5 @@
+import type { ReasoningDetail } from "./messages.js";
+
 /**
  * The chunk union every provider handler yields from `createMessage`.
  */
@@ -10,6 +12,16 @@ export interface ApiStreamReasoningChunk {
   type: "reasoning";
   text: string;
   signature?: string;
+}
+
+/**
+ * Provider data for the whole assistant message that must be echoed on the next request: yielded
+ * once, when the stream has ended, with every `reasoning_details` item accumulated (OpenRouter).
+ * Consumers store it on the assistant message (`MessageParam.reasoning_details`).
+ */
+export interface ApiStreamReasoningDetailsChunk {
+  type: "reasoning_details";
+  details: ReasoningDetail[];
 }
 
 export interface ApiStreamUsageChunk {
@@ -96,6 +108,7 @@ export type ToolCallStreamEvent = ApiStreamToolCallStartChunk | ApiStreamToolCal
 export type ApiStreamChunk =
   | ApiStreamTextChunk
   | ApiStreamReasoningChunk
+  | ApiStreamReasoningDetailsChunk
   | ApiStreamUsageChunk
   | ApiStreamToolCallPartialChunk
   | ToolCallStreamEvent
