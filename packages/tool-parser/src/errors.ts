@@ -1,4 +1,5 @@
-import type { RawToolCallFragment, ToolCallIssue } from "@parallel-tool-calls/core-metadata";
+import type { ToolCallIssue } from "@parallel-tool-calls/core-metadata";
+import type { ToolCallFragmentInput } from "./fragment-fields.js";
 
 export type ToolCallArgumentsErrorCode = "invalid_json" | "not_an_object";
 
@@ -14,6 +15,11 @@ export class ToolCallArgumentsError extends Error implements ToolCallIssue {
     this.code = code;
     this.callId = callId;
   }
+
+  /** `JSON.stringify` of an Error drops `message`; events carrying this error are often logged as JSON. */
+  toJSON(): { name: string; code: ToolCallArgumentsErrorCode; callId: string; message: string } {
+    return { name: this.name, code: this.code, callId: this.callId, message: this.message };
+  }
 }
 
 export type ToolCallProtocolErrorCode =
@@ -24,7 +30,9 @@ export type ToolCallProtocolErrorCode =
   /** A chunk that is not a tool-call fragment (not an object, or arguments of an unusable type). */
   | "invalid_fragment"
   /** A fragment arrived after `finalizeRawChunks()`. */
-  | "after_finalize";
+  | "after_finalize"
+  /** A fragment's `index` was not an integer (e.g. the string "0"); digits are read, anything else ignored. */
+  | "invalid_index";
 
 /**
  * A stream that breaks the tool-call protocol. Reported through `onWarning` and `parser.warnings`,
@@ -37,19 +45,29 @@ export class ToolCallProtocolError extends Error implements ToolCallIssue {
   /** The call concerned, when one could be identified. */
   readonly callId: string | undefined;
   /** The fragment that was not applied, when the error is about one. */
-  readonly fragment: RawToolCallFragment | undefined;
+  readonly fragment: ToolCallFragmentInput | undefined;
   /** Arguments received for the call (for `unnamed_call`). */
   readonly arguments: string | undefined;
 
   constructor(
     code: ToolCallProtocolErrorCode,
     message: string,
-    details: { callId?: string; fragment?: RawToolCallFragment; arguments?: string } = {},
+    details: { callId?: string; fragment?: ToolCallFragmentInput; arguments?: string } = {},
   ) {
     super(message);
     this.code = code;
     this.callId = details.callId;
     this.fragment = details.fragment;
     this.arguments = details.arguments;
+  }
+
+  /** Keeps the message when a warning is logged as JSON. */
+  toJSON(): { name: string; code: ToolCallProtocolErrorCode; callId?: string; message: string } {
+    return {
+      name: this.name,
+      code: this.code,
+      ...(this.callId !== undefined ? { callId: this.callId } : {}),
+      message: this.message,
+    };
   }
 }

@@ -1,13 +1,9 @@
-import type {
-  ApiStreamToolCallEndChunk,
-  ApiStreamToolCallPartialChunk,
-  RawToolCallFragment,
-} from "@parallel-tool-calls/core-metadata";
+import type { ApiStreamToolCallEndChunk, RawToolCallFragment } from "@parallel-tool-calls/core-metadata";
 import { randomCallId, UniqueIds } from "./call-ids.js";
 import { CallRecord } from "./call-record.js";
 import { ToolCallProtocolError } from "./errors.js";
 import { finalizeArguments } from "./final-arguments.js";
-import { type FragmentFields, readFragment } from "./fragment-fields.js";
+import { type FragmentFields, readFragment, type ToolCallFragmentInput } from "./fragment-fields.js";
 import { startsContainer } from "./json-scanner.js";
 import { parsePartialJson } from "./partial-json.js";
 import type { NativeToolCallParserOptions, ToolCallDeltaEvent, ToolCallParserEvent } from "./types.js";
@@ -47,17 +43,18 @@ export class NativeToolCallParser {
   }
 
   /**
-   * Applies one entry of `delta.tool_calls[]` (or a whole `tool_call_partial` chunk; its `type` is
-   * ignored) and returns the events it produces, in order.
+   * Applies one entry of `delta.tool_calls[]` — wire-shaped (`function: { name, arguments }`) or
+   * flattened, or a whole `tool_call_partial` chunk; `type` is ignored — and returns the events it
+   * produces, in order.
    */
-  processRawChunk(chunk: RawToolCallFragment | ApiStreamToolCallPartialChunk): ToolCallParserEvent[] {
+  processRawChunk(chunk: ToolCallFragmentInput): ToolCallParserEvent[] {
     // Kept tiny so that it inlines into the caller's loop; everything unusual is out of line.
     const fast = typeof chunk === "object" && chunk !== null ? this.continueStartedCall(chunk) : undefined;
     return fast ?? this.applyFragment(chunk);
   }
 
   /** The full path: any fragment the fast path does not take, including malformed ones. */
-  private applyFragment(chunk: RawToolCallFragment | ApiStreamToolCallPartialChunk): ToolCallParserEvent[] {
+  private applyFragment(chunk: ToolCallFragmentInput): ToolCallParserEvent[] {
     if (typeof chunk !== "object" || chunk === null) {
       this.warn(new ToolCallProtocolError("invalid_fragment", `Tool-call fragment is not an object (${typeof chunk})`));
       return [];
@@ -71,11 +68,12 @@ export class NativeToolCallParser {
       return [];
     }
     const fields = readFragment(chunk);
+    if (fields.badIndex) this.warnBadIndex(fields.badIndex, chunk);
     if (fields.badArguments) {
       this.warn(
         new ToolCallProtocolError(
           "invalid_fragment",
-          `Tool-call arguments must be a string or an object, got ${typeof chunk.arguments}; not applied`,
+          `Tool-call arguments must be a string or an object, got ${typeof (chunk as RawToolCallFragment).arguments}; not applied`,
           { fragment: chunk },
         ),
       );
@@ -110,18 +108,21 @@ export class NativeToolCallParser {
    * The common case, kept cheap: a plain argument fragment (no id, name or extra content) for a
    * started call found by index or as the latest open call. Anything else takes the full path.
    */
-  private continueStartedCall(chunk: RawToolCallFragment): ToolCallParserEvent[] | undefined {
-    const args = chunk.arguments;
+  private continueStartedCall(chunk: ToolCallFragmentInput): ToolCallParserEvent[] | undefined {
+    const flat = chunk as RawToolCallFragment;
+    const args = flat.arguments;
     if (typeof args !== "string" || this.finalized || chunk.extra_content !== undefined) return undefined;
     const id = chunk.id;
     if (id !== undefined && id !== null && id !== "") return undefined;
-    const name = chunk.name;
+    const name = flat.name;
     if (name !== undefined && name !== null && name !== "") return undefined;
     const index = chunk.index;
     let call: CallRecord | undefined;
-    if (typeof index !== "number") call = this.latestOpen();
+    if (index === undefined || index === null) call = this.latestOpen();
     else if (index === this.hotIndex) call = this.hotCall;
-    else call = this.byIndex.get(index);
+    else if (Number.isInteger(index)) call = this.byIndex.get(index);
+    // A non-integer index is reported on the full path, never silently routed.
+    else return undefined;
     if (call === undefined || call.state !== "started") return undefined;
     if (args.length === 0) return [];
     call.appendArguments(args);
@@ -175,7 +176,7 @@ export class NativeToolCallParser {
   }
 
   /** Finds the call a fragment belongs to, creates one, or reports a fragment for an ended call. */
-  private resolve(fields: FragmentFields, chunk: RawToolCallFragment): CallRecord | undefined {
+  private resolve(fields: FragmentFields, chunk: ToolCallFragmentInput): CallRecord | undefined {
     let candidate: CallRecord | undefined;
     if (fields.id !== undefined) {
       candidate = this.byWireId.get(fields.id);
@@ -300,6 +301,17 @@ export class NativeToolCallParser {
     this.byIndex.set(index, call);
     this.hotIndex = index;
     this.hotCall = call;
+  }
+
+  private warnBadIndex(bad: { value: unknown; coercedTo: number | undefined }, chunk: ToolCallFragmentInput): void {
+    const shown = typeof bad.value === "string" ? JSON.stringify(bad.value) : String(bad.value);
+    const what =
+      bad.coercedTo === undefined ? "ignored (routed by id, else to the latest open call)" : `read as ${bad.coercedTo}`;
+    this.warn(
+      new ToolCallProtocolError("invalid_index", `Tool-call index ${shown} is not an integer; ${what}`, {
+        fragment: chunk,
+      }),
+    );
   }
 
   private warn(warning: ToolCallProtocolError): void {
