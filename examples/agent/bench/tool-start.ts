@@ -40,7 +40,7 @@ async function once(server: TestServer, startWhen: StartWhen): Promise<Timing> {
   const request = result.events.find((e) => e.type === "request")?.at ?? 0;
   const since = (at: number | undefined) => (at ?? Number.NaN) - request;
   const starts = result.events.filter((e) => e.type === "tool_started").map((e) => since(e.at));
-  const finished = result.events.filter((e) => e.type === "tool_finished").map((e) => e.at);
+  const finished = result.events.filter((e) => e.type === "tool_result").map((e) => e.at);
   if (starts.length !== FILES.length) throw new Error(`expected ${FILES.length} tool starts, saw ${starts.length}`);
   return {
     starts,

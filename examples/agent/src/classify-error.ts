@@ -1,4 +1,5 @@
 import { ProviderError } from "@parallel-tool-calls/provider-helpers";
+import { ToolTurnError } from "@parallel-tool-calls/sequential-executor";
 import { CliError } from "./cli-errors.js";
 import { describeError } from "./describe-error.js";
 
@@ -7,6 +8,11 @@ const UNREACHABLE_CODES = new Set(["connection_error", "timeout"]);
 /** Turns whatever stopped the run into the CLI's one-line error, with the key masked. */
 export function classifyError(error: unknown, context: { baseUrl?: string; secrets?: readonly string[] }): CliError {
   const secrets = context.secrets ?? [];
+  // A failed turn wraps the handler's own typed error: classify that one.
+  if (error instanceof ToolTurnError) {
+    if (error.code === "aborted") return new CliError("ABORTED", "interrupted");
+    return classifyError(error.cause, context);
+  }
   if (error instanceof CliError) return new CliError(error.code, describeError(error, secrets));
   const message = describeError(error, secrets);
   if (error instanceof ProviderError) {

@@ -1,4 +1,4 @@
-import type { AgentEvent, TurnSummary } from "./agent-events.js";
+import type { ToolLoopEvent, ToolLoopTurnSummary } from "@parallel-tool-calls/sequential-executor";
 import type { AgentRunResult } from "./agent-loop.js";
 
 export interface RunInfo {
@@ -12,8 +12,9 @@ export interface RunInfo {
 }
 
 /** A short description of a call's arguments for humans: the path or pattern when there is one. */
-export function describeInput(input: Record<string, unknown> | undefined): string {
-  if (!input) return "";
+export function describeInput(value: unknown): string {
+  if (typeof value !== "object" || value === null) return "";
+  const input = value as Record<string, unknown>;
   if (typeof input.regex === "string")
     return `/${input.regex}/${typeof input.path === "string" ? ` in ${input.path}` : ""}`;
   if (typeof input.path === "string") return input.path;
@@ -34,13 +35,13 @@ function oneLine(text: string, max = 100): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-function turnLine(t: TurnSummary): string {
+function turnLine(t: ToolLoopTurnSummary): string {
   const calls = plural(t.toolCalls.length, "tool call");
   const failed = t.toolCalls.filter((c) => c.isError).length;
   return (
-    `turn ${t.turn}: ${t.requests} request · ${calls}${failed > 0 ? ` (${failed} failed)` : ""} · ` +
-    `${t.usage.inputTokens} prompt + ${t.usage.outputTokens} completion tokens · stream ${t.streamMs.toFixed(1)} ms` +
-    (t.error ? ` · stream failed: ${t.error}` : "")
+    `turn ${t.turn}: ${t.status} · ${calls}${failed > 0 ? ` (${failed} failed)` : ""} · ` +
+    `${t.usage.inputTokens} prompt + ${t.usage.outputTokens} completion tokens · ${t.durationMs.toFixed(1)} ms` +
+    (t.error ? ` · ${t.error.message}` : "")
   );
 }
 
@@ -48,10 +49,14 @@ function turnLine(t: TurnSummary): string {
  * Live progress, one line per step, for a person watching: requests, each call as it completes in
  * the stream, starts and finishes (noting when a tool starts while the response is still streaming).
  */
-export function createProgressPrinter(write: (line: string) => void): (event: AgentEvent) => void {
+export function createProgressPrinter(write: (line: string) => void): (event: ToolLoopEvent) => void {
   const inputs = new Map<string, string>();
   let text = "";
   let streaming = false;
+  let calls = 0;
+  let failed = 0;
+  let promptTokens = 0;
+  let completionTokens = 0;
   const flushText = (turn: number) => {
     if (text.trim() !== "") write(`  [turn ${turn}] model says: ${oneLine(text)}`);
     text = "";
@@ -60,6 +65,7 @@ export function createProgressPrinter(write: (line: string) => void): (event: Ag
     switch (event.type) {
       case "request":
         streaming = true;
+        calls = failed = promptTokens = completionTokens = 0;
         write(`▸ turn ${event.turn}: request sent`);
         break;
       case "text":
@@ -69,47 +75,65 @@ export function createProgressPrinter(write: (line: string) => void): (event: Ag
         flushText(event.turn);
         break;
       case "call_complete":
-        inputs.set(event.id, describeInput(event.input));
-        write(`  · ${event.name} ${inputs.get(event.id)}: call complete in the stream at ${event.at.toFixed(1)} ms`);
+        calls++;
+        inputs.set(event.toolCallId, describeInput(event.input));
+        write(
+          `  · ${event.name} ${inputs.get(event.toolCallId)}: call complete in the stream at ${event.at.toFixed(1)} ms`,
+        );
         break;
       case "tool_started":
         write(
-          `  ▶ ${event.name} ${inputs.get(event.id) ?? ""}: started at ${event.at.toFixed(1)} ms` +
+          `  ▶ ${event.name} ${inputs.get(event.toolCallId) ?? ""}: started at ${event.at.toFixed(1)} ms` +
             (streaming ? " (response still streaming)" : ""),
         );
         break;
-      case "tool_finished":
+      case "tool_result": {
+        const { result } = event;
+        if (result.isError) failed++;
         write(
-          `  ${event.isError ? "✗" : "✓"} ${event.name} ${inputs.get(event.id) ?? ""}: ${event.status}, ` +
-            `${event.content.length} chars${event.isError ? ` · ${oneLine(event.content, 80)}` : ""}`,
+          `  ${result.isError ? "✗" : "✓"} ${event.name} ${inputs.get(event.toolCallId) ?? ""}: ${result.status}, ` +
+            `${result.content.length} chars${result.isError ? ` · ${oneLine(result.content, 80)}` : ""}`,
         );
+        break;
+      }
+      case "usage":
+        promptTokens += event.usage.inputTokens;
+        completionTokens += event.usage.outputTokens;
         break;
       case "stream_end":
         streaming = false;
         flushText(event.turn);
-        write(`  ▪ response ended at ${event.at.toFixed(1)} ms${event.error ? ` with an error: ${event.error}` : ""}`);
+        write(
+          `  ▪ response ended at ${event.at.toFixed(1)} ms${event.error ? ` with an error: ${event.error.message}` : ""}`,
+        );
+        break;
+      case "tool_abandoned":
+        write(`  ! ${event.name} ${inputs.get(event.toolCallId) ?? ""}: still running after the abort, not awaited`);
         break;
       case "turn_end":
-        write(`  ${turnLine(event.summary)}`);
+        write(
+          `  turn ${event.turn}: ${event.status} · ${plural(calls, "tool call")}${failed > 0 ? ` (${failed} failed)` : ""} · ` +
+            `${promptTokens} prompt + ${completionTokens} completion tokens`,
+        );
         break;
     }
   };
 }
 
-function timelineLine(event: AgentEvent, inputs: Map<string, string>): string | undefined {
+function timelineLine(event: ToolLoopEvent, inputs: Map<string, string>): string | undefined {
   const at = ms(event.at);
   const turn = `turn ${event.turn}`;
   switch (event.type) {
     case "request":
       return `${at}  ${turn}  request sent`;
     case "call_complete":
-      return `${at}  ${turn}  ${event.name} ${inputs.get(event.id)}  complete in stream`;
+      return `${at}  ${turn}  ${event.name} ${inputs.get(event.toolCallId)}  complete in stream`;
     case "tool_started":
-      return `${at}  ${turn}  ${event.name} ${inputs.get(event.id)}  started`;
-    case "tool_finished":
-      return `${at}  ${turn}  ${event.name} ${inputs.get(event.id)}  finished (${event.status})`;
+      return `${at}  ${turn}  ${event.name} ${inputs.get(event.toolCallId)}  started`;
+    case "tool_result":
+      return `${at}  ${turn}  ${event.name} ${inputs.get(event.toolCallId)}  finished (${event.result.status})`;
     case "stream_end":
-      return `${at}  ${turn}  response ended${event.error ? ` (${event.error})` : ""}`;
+      return `${at}  ${turn}  response ended${event.error ? ` (${event.error.message})` : ""}`;
     default:
       return undefined;
   }
@@ -119,7 +143,7 @@ function timelineLine(event: AgentEvent, inputs: Map<string, string>): string | 
 export function formatReport(result: AgentRunResult, info: RunInfo): string {
   const inputs = new Map<string, string>();
   for (const event of result.events)
-    if (event.type === "call_complete") inputs.set(event.id, describeInput(event.input));
+    if (event.type === "call_complete") inputs.set(event.toolCallId, describeInput(event.input));
   const timeline = result.events.flatMap((e) => timelineLine(e, inputs) ?? []);
   const lines = [
     "",
@@ -157,10 +181,12 @@ export function jsonReport(result: AgentRunResult, info: RunInfo, error?: string
     wallMs: Math.round(info.wallMs * 10) / 10,
     turns: result.turns,
     timeline: result.events.flatMap((e): object[] => {
-      if (e.type === "text" || e.type === "turn_end") return [];
-      if (e.type !== "tool_finished") return [e];
-      const { content, ...rest } = e;
-      return [{ ...rest, resultChars: content.length }];
+      if (e.type === "text" || e.type === "reasoning" || e.type === "turn_end" || e.type === "usage") return [];
+      if (e.type !== "tool_result") return [e];
+      const { result: toolResult, ...rest } = e;
+      return [
+        { ...rest, status: toolResult.status, isError: toolResult.isError, resultChars: toolResult.content.length },
+      ];
     }),
     finalAnswer: result.finalText,
   };

@@ -1,5 +1,4 @@
-export type { AgentEvent, CallSummary, TokenUsage, TurnSummary } from "./agent-events.js";
-export { type AgentOptions, type AgentRunResult, type AgentStatus, runAgent } from "./agent-loop.js";
+export { type AgentOptions, type AgentRunResult, runAgent } from "./agent-loop.js";
 export { DEMO_FILES, DEMO_TASK, SYSTEM_PROMPT, sampleWorkspaceDir, taskFor } from "./demo-task.js";
 export { type AuditedCall, auditHistory, type HistoryAudit } from "./history-audit.js";
 export { runCli } from "./main.js";

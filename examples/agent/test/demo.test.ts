@@ -1,7 +1,7 @@
+import type { ToolLoopTurnSummary } from "@parallel-tool-calls/sequential-executor";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { validateChatRequest } from "@parallel-tool-calls/test-server";
 import { afterEach, describe, expect, it } from "vitest";
-import type { TurnSummary } from "../src/agent-events.js";
 import { runAgent } from "../src/agent-loop.js";
 import { DEMO_FILES, DEMO_TASK, SYSTEM_PROMPT } from "../src/demo-task.js";
 import { runCli } from "../src/main.js";
@@ -43,7 +43,9 @@ describe("the demo task against the embedded scripted model", () => {
       ...Array.from({ length: EXPECTED_TOOL_TURNS }, () => DEMO_FILES.length / EXPECTED_TOOL_TURNS),
       0,
     ]);
-    expect(result.turns.flatMap((t) => t.toolCalls.map((c) => c.input?.path))).toEqual(DEMO_FILES);
+    expect(result.turns.flatMap((t) => t.toolCalls.map((c) => (c.input as { path?: string }).path))).toEqual(
+      DEMO_FILES,
+    );
     expect(result.turns.flatMap((t) => t.toolCalls.map((c) => c.status))).toEqual(DEMO_FILES.map(() => "ok"));
     expect(server.requests).toHaveLength(result.requests);
     for (const request of server.requests) {
@@ -59,12 +61,12 @@ describe("the demo task against the embedded scripted model", () => {
   it("runs tools one at a time, in call order, the first while the response is still streaming", async () => {
     const { result } = await runDemoTask({ pacingMs: 3 });
     const firstTurn = result.events.filter((e) => e.turn === 1);
-    const toolSteps = firstTurn.filter((e) => e.type === "tool_started" || e.type === "tool_finished");
+    const toolSteps = firstTurn.filter((e) => e.type === "tool_started" || e.type === "tool_result");
     // started/finished alternate for the same call: never two tools at once.
     for (let i = 0; i < toolSteps.length; i += 2) {
       expect(toolSteps[i]?.type).toBe("tool_started");
-      expect(toolSteps[i + 1]?.type).toBe("tool_finished");
-      expect((toolSteps[i + 1] as { id: string }).id).toBe((toolSteps[i] as { id: string }).id);
+      expect(toolSteps[i + 1]?.type).toBe("tool_result");
+      expect(toolSteps[i + 1]?.toolCallId).toBe(toolSteps[i]?.toolCallId);
     }
     const started = firstTurn.find((e) => e.type === "tool_started");
     const streamEnd = firstTurn.find((e) => e.type === "stream_end");
@@ -86,7 +88,9 @@ describe("the demo task against the embedded scripted model", () => {
       toolCalls: DEMO_FILES.length,
     });
     expect(report.turns[0].toolCalls).toHaveLength(DEMO_FILES.length / EXPECTED_TOOL_TURNS);
-    expect(report.promptTokens).toBe(report.turns.reduce((n: number, t: TurnSummary) => n + t.usage.inputTokens, 0));
+    expect(report.promptTokens).toBe(
+      report.turns.reduce((n: number, t: ToolLoopTurnSummary) => n + t.usage.inputTokens, 0),
+    );
     expect(report.finalAnswer).toMatch(/^Summary of the 4 files:/);
   });
 
@@ -95,7 +99,7 @@ describe("the demo task against the embedded scripted model", () => {
     expect(await runCli([], {}, io, { localPacingMs: 0 })).toBe(0);
     const text = out.join("\n");
     for (const file of DEMO_FILES) expect(text).toContain(`✓ read_file ${file}: ok`);
-    expect(text).toContain(`turn 1: 1 request · ${DEMO_FILES.length / EXPECTED_TOOL_TURNS} tool call`);
+    expect(text).toContain(`turn 1: tool_calls · ${DEMO_FILES.length / EXPECTED_TOOL_TURNS} tool call`);
     expect(text).toContain("Execution timeline");
     expect(text).toContain("Final answer:\n  Summary of the 4 files:");
     expect(text).toContain(`completed · ${EXPECTED_TOOL_TURNS + 1} model requests · 4 tool calls`);

@@ -74,9 +74,10 @@ describe("faults end to end: the saved history stays valid", () => {
     });
     const result = await run();
     expect(result.status).toBe("failed");
-    expect((result.error as { code?: string }).code).toBe("connection_lost");
+    expect(result.error?.code).toBe("stream_failed");
+    expect((result.error?.cause as { code?: string } | undefined)?.code).toBe("connection_lost");
     // The first call was complete (the second had started) and ran; the cut one never ran and is not saved.
-    expect(result.turns[0]?.toolCalls.map((c) => [c.id, c.status])).toEqual([["call_a", "ok"]]);
+    expect(result.turns[0]?.toolCalls.map((c) => [c.toolCallId, c.status])).toEqual([["call_a", "ok"]]);
     expect(resultsOf(result.history).map((r) => r.tool_use_id)).toEqual(["call_a"]);
     await expectNextRequestAccepted(result.history);
   });
@@ -94,17 +95,18 @@ describe("faults end to end: the saved history stays valid", () => {
     server.enqueue({ kind: "stream", events: [...events.slice(0, secondHeader + 1), ...rest] });
     const result = await run({
       onEvent: (event) => {
-        if (event.type === "tool_finished" && event.id === "call_a") ranAt = event.at;
+        if (event.type === "tool_result" && event.toolCallId === "call_a") ranAt = event.at;
       },
     });
     expect(result.status).toBe("failed");
-    expect((result.error as { code?: string }).code).toBe("stream_error");
+    expect(result.error?.code).toBe("stream_failed");
+    expect((result.error?.cause as { code?: string } | undefined)?.code).toBe("stream_error");
     const streamEnd = result.events.find((e) => e.type === "stream_end");
-    expect(streamEnd?.type === "stream_end" && streamEnd.error).toMatch(/Upstream provider went away/);
+    expect(streamEnd?.type === "stream_end" && streamEnd.error?.message).toMatch(/Upstream provider went away/);
     expect(ranAt).toBeGreaterThan(0);
     expect(ranAt).toBeLessThan(streamEnd?.at ?? 0);
     // call_b was still streaming when the error came: it never ran and is not part of the saved turn.
-    expect(result.turns[0]?.toolCalls.map((c) => [c.id, c.status])).toEqual([["call_a", "ok"]]);
+    expect(result.turns[0]?.toolCalls.map((c) => [c.toolCallId, c.status])).toEqual([["call_a", "ok"]]);
     expect(resultsOf(result.history).find((r) => r.tool_use_id === "call_a")?.content).toContain("# Bookshelf");
     await expectNextRequestAccepted(result.history);
   });
@@ -144,7 +146,7 @@ describe("faults end to end: the saved history stays valid", () => {
     });
     expect(result.status).toBe("aborted");
     expect(sawAbort).toBe(true);
-    const slowCall = result.turns[0]?.toolCalls.find((c) => c.id === "call_slow");
+    const slowCall = result.turns[0]?.toolCalls.find((c) => c.toolCallId === "call_slow");
     expect(slowCall?.status).toBe("interrupted");
     // Nothing ran after the abort: every other saved call is answered without running.
     for (const call of result.turns[0]?.toolCalls ?? []) expect(call.status).not.toBe("ok");

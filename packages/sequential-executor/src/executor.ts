@@ -118,6 +118,21 @@ export class SequentialToolExecutor {
     return results;
   }
 
+  /** The result of one call, once fixed (constant time, unlike scanning `results`). */
+  resultOf(toolCallId: string): ToolResult | undefined {
+    return this.#calls.get(toolCallId)?.result;
+  }
+
+  /**
+   * The call whose tool is executing right now, if any. After an abort this is a tool that has not
+   * returned yet (it ignored `ctx.signal`): its result is already "interrupted".
+   */
+  get runningCall(): { toolCallId: string; name: string } | undefined {
+    // The walk awaits a running tool before it moves on, so only the call at the cursor can be executing.
+    const call = this.#order[this.#cursor];
+    return call?.executing ? { toolCallId: call.id, name: call.name } : undefined;
+  }
+
   get timeline(): readonly TimelineEvent[] {
     return [...this.#timeline];
   }

@@ -1,22 +1,6 @@
 import type { ImageBlockParam, ToolResultBlockParam } from "@parallel-tool-calls/core-metadata";
 import { EMPTY_RESULT_CONTENT, INTERRUPTED_BEFORE_COMPLETION, type ToolResult } from "./result.js";
 
-/** An OpenAI Chat Completions `tool` message. */
-export interface OpenAIToolMessage {
-  role: "tool";
-  tool_call_id: string;
-  content: string;
-}
-
-/** Results as OpenAI `tool` messages, one per result, in the given order. Images have no place there and are left out. */
-export function toOpenAIToolMessages(results: readonly ToolResult[]): OpenAIToolMessage[] {
-  return results.map((result) => ({
-    role: "tool",
-    tool_call_id: result.toolCallId,
-    content: result.content || EMPTY_RESULT_CONTENT,
-  }));
-}
-
 /**
  * Results as Anthropic-style user content: one `tool_result` block per result (string content,
  * `is_error` only when set), each followed by that result's images as separate `image` blocks.

@@ -104,7 +104,7 @@ describe("SequentialToolExecutor failures", () => {
     feed(executor, [unparsedEnd("1", "work"), end("2", "strict", {})]);
     executor.endStream();
     const [unparsed, invalid] = await executor.done;
-    expect(unparsed?.content).toContain("INVALID_JSON");
+    expect(unparsed?.content).toContain("invalid_json");
     expect(invalid?.content).toContain("must have required property 'path'");
   });
 

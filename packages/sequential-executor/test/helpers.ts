@@ -17,7 +17,7 @@ export function end(id: string, name: string, input: Record<string, unknown> = {
 /** A `tool_call_end` whose arguments did not parse, as the parser reports it. */
 export function unparsedEnd(id: string, name: string, raw = '{"path": "a'): ApiStreamToolCallEndChunk {
   const error: ToolCallIssue = Object.assign(new Error("Unterminated string in JSON at position 10"), {
-    code: "INVALID_JSON",
+    code: "invalid_json",
   });
   return { type: "tool_call_end", id, name, arguments: raw, error };
 }

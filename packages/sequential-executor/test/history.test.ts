@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   INTERRUPTED_BEFORE_COMPLETION,
   type ToolResult,
-  toOpenAIToolMessages,
   toToolResultBlocks,
   validateAndFixToolResults,
 } from "../src/index.js";
@@ -15,14 +14,6 @@ const results: ToolResult[] = [
 ];
 
 describe("history helpers", () => {
-  it("turns results into OpenAI tool messages", () => {
-    expect(toOpenAIToolMessages(results)).toEqual([
-      { role: "tool", tool_call_id: "a", content: "hello" },
-      { role: "tool", tool_call_id: "b", content: "screenshot taken" },
-      { role: "tool", tool_call_id: "c", content: "Tool [boom] failed: x" },
-    ]);
-  });
-
   it("turns results into tool_result blocks with string content and images after each", () => {
     expect(toToolResultBlocks(results)).toEqual([
       { type: "tool_result", tool_use_id: "a", content: "hello" },

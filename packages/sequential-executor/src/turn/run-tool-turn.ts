@@ -1,0 +1,266 @@
+import { randomUUID } from "node:crypto";
+import {
+  type ApiHandlerCreateMessageMetadata,
+  buildCreateMessageMetadata,
+  type MessageParam,
+} from "@parallel-tool-calls/core-metadata";
+import { NativeToolCallParser, type ParsedStreamChunk, parseToolCallStream } from "@parallel-tool-calls/tool-parser";
+import { SequentialToolExecutor } from "../executor.js";
+import { toToolResultBlocks, validateAndFixToolResults } from "../history.js";
+import { AssistantMessageBuilder } from "./assistant-message.js";
+import { EventChannel } from "./event-channel.js";
+import { linkSignal } from "./linked-signal.js";
+import { replayableCall } from "./replayable-call.js";
+import { ToolTurnError } from "./turn-error.js";
+import type {
+  CallRef,
+  RunToolTurnOptions,
+  ToolTurn,
+  ToolTurnEvent,
+  ToolTurnResult,
+  ToolTurnStatus,
+} from "./turn-types.js";
+import { addUsage, emptyUsage } from "./usage.js";
+
+/** Metadata for a turn when the caller gave none: the registry's tools, so the flag decides parallelism. */
+export function defaultTurnMetadata(
+  options: Pick<RunToolTurnOptions, "registry" | "taskId" | "mode">,
+): ApiHandlerCreateMessageMetadata {
+  return buildCreateMessageMetadata({
+    taskId: options.taskId ?? randomUUID(),
+    ...(options.mode !== undefined ? { mode: options.mode } : {}),
+    tools: options.registry.toOpenAITools(),
+  });
+}
+
+/**
+ * One model request turned into a valid piece of history: the handler's stream goes through the
+ * tool-call parser into a {@link SequentialToolExecutor} (tools run one at a time, in stream order,
+ * each as soon as its call is complete), and the result holds the assistant message, one result
+ * per call and the new history — whatever fails. Iterating the returned object is optional:
+ * `await turn.result` alone runs the whole turn.
+ */
+export function runToolTurn(options: RunToolTurnOptions): ToolTurn {
+  const channel = new EventChannel<ToolTurnEvent>(options.onEvent);
+  const result = executeTurn(options, (event) => channel.push(event)).finally(() => channel.close());
+  return {
+    result,
+    [Symbol.asyncIterator]: () => channel.iterate(),
+  };
+}
+
+type Emit = (event: ToolTurnEvent) => void;
+
+async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<ToolTurnResult> {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const link = linkSignal(options.signal);
+  const history = [...options.history];
+  const builder = new AssistantMessageBuilder();
+  let completedCalls = 0;
+  const usage = emptyUsage();
+  let text = "";
+  let reasoning = "";
+  let finishReason: string | undefined;
+  let requestSent = false;
+  let streamError: unknown;
+  let streamOver = false;
+
+  const executor: SequentialToolExecutor = new SequentialToolExecutor({
+    registry: options.registry,
+    signal: link.signal,
+    startWhen: options.startWhen ?? "call-ended",
+    now,
+    ...(options.approve ? { approve: options.approve } : {}),
+    ...(options.parallelToolCalls !== undefined ? { parallelToolCalls: options.parallelToolCalls } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onEvent: (event) => {
+      if (event.type === "started") {
+        emit({ type: "tool_started", toolCallId: event.toolCallId, name: event.name, at: event.at });
+      } else if (event.type === "finished") {
+        const result = executor.resultOf(event.toolCallId);
+        if (result)
+          emit({ type: "tool_result", toolCallId: result.toolCallId, name: result.name, result, at: event.at });
+      }
+    },
+  });
+  const parser = new NativeToolCallParser({
+    partialInput: options.callDeltas === true,
+    onWarning: (warning) => emit({ type: "warning", warning, at: now() }),
+  });
+
+  const onChunk = (chunk: ParsedStreamChunk): void => {
+    switch (chunk.type) {
+      case "text":
+        if (chunk.text === "") return;
+        text += chunk.text;
+        builder.text(chunk.text);
+        emit({ type: "text", text: chunk.text, at: now() });
+        return;
+      case "reasoning":
+        if (chunk.text === "") return;
+        reasoning += chunk.text;
+        builder.reasoning(chunk.text);
+        emit({ type: "reasoning", text: chunk.text, at: now() });
+        return;
+      case "reasoning_details":
+        builder.reasoningDetails(chunk.details);
+        return;
+      case "tool_call_start":
+        builder.callStarted(chunk.id, chunk.name);
+        emit({ type: "call_streaming", toolCallId: chunk.id, name: chunk.name, at: now() });
+        executor.handle(chunk);
+        return;
+      case "tool_call_delta":
+        if (options.callDeltas === true) {
+          const partial = "partialInput" in chunk ? { partialInput: chunk.partialInput } : {};
+          emit({ type: "call_delta", toolCallId: chunk.id, delta: chunk.delta, ...partial, at: now() });
+        }
+        return;
+      case "tool_call_end": {
+        const { block, end } = replayableCall(chunk);
+        if (!builder.callCompleted(block)) return;
+        completedCalls++;
+        emit({
+          type: "call_complete",
+          toolCallId: end.id,
+          name: end.name,
+          ...(end.input !== undefined ? { input: end.input } : {}),
+          ...(end.error !== undefined ? { error: end.error } : {}),
+          at: now(),
+        });
+        executor.handle(end);
+        return;
+      }
+      case "finish_reason":
+        finishReason = chunk.reason;
+        return;
+      case "usage": {
+        const { type: _type, ...report } = chunk;
+        addUsage(usage, report);
+        emit({ type: "usage", usage: report, at: now() });
+        return;
+      }
+      case "error":
+        throw new Error(`${chunk.error}: ${chunk.message}`);
+      default:
+        return;
+    }
+  };
+
+  let outcome: "ended" | "failed" | "aborted" = "aborted";
+  let stream: AsyncIterator<ParsedStreamChunk> | undefined;
+  try {
+    if (!link.signal.aborted) {
+      requestSent = true;
+      emit({ type: "request", at: now() });
+      const pump = async (): Promise<void> => {
+        const chunks = options.handler.createMessage(options.systemPrompt, history, metadata(options), {
+          signal: link.signal,
+        });
+        stream = parseToolCallStream(chunks, { parser })[Symbol.asyncIterator]();
+        for (;;) {
+          const next = await stream.next();
+          if (next.done || streamOver) return;
+          onChunk(next.value);
+        }
+      };
+      // The race keeps an abort prompt even when a handler ignores the signal and never yields again.
+      outcome = await Promise.race([
+        pump().then(
+          () => "ended" as const,
+          (error: unknown) => {
+            streamError = error;
+            return "failed" as const;
+          },
+        ),
+        link.aborted.then(() => "aborted" as const),
+      ]);
+    }
+    streamOver = true;
+    if (link.signal.aborted) outcome = "aborted";
+  } catch (error) {
+    // Only a bug can land here; the turn still ends with every call answered.
+    streamOver = true;
+    outcome = "failed";
+    streamError = error;
+  }
+
+  const streamFailure =
+    outcome === "aborted"
+      ? new ToolTurnError("aborted", link.signal.reason ?? "aborted before the request")
+      : outcome === "failed"
+        ? new ToolTurnError("stream_failed", streamError)
+        : undefined;
+  if (requestSent) {
+    emit({
+      type: "stream_end",
+      ...(finishReason !== undefined ? { finishReason } : {}),
+      ...(streamFailure ? { error: streamFailure } : {}),
+      at: now(),
+    });
+  }
+  if (outcome !== "ended") {
+    // Closes the response (a chunk we could not take leaves it open). Not awaited: a handler that
+    // ignores the signal may never settle its pending `next()`.
+    stream?.return?.(undefined).catch(() => {});
+  }
+  if (outcome === "aborted") {
+    executor.abort(link.signal.reason);
+  } else if (outcome === "failed") {
+    executor.failStream(streamError);
+  } else {
+    executor.endStream();
+  }
+
+  const results = await executor.done;
+  // An abort can also come after a clean stream, while tools run.
+  const error = streamFailure ?? (link.signal.aborted ? new ToolTurnError("aborted", link.signal.reason) : undefined);
+  const abandonedTools: CallRef[] = [];
+  const running = executor.runningCall;
+  if (running) {
+    abandonedTools.push(running);
+    emit({ type: "tool_abandoned", ...running, at: now() });
+  }
+  link.dispose();
+
+  const assistantMessage = builder.build();
+  const toolCalls = completedCalls > 0 ? builder.toolCalls() : [];
+  const newHistory: MessageParam[] = [...history];
+  if (assistantMessage) newHistory.push(assistantMessage);
+  let toolResultsMessage: MessageParam | undefined;
+  if (toolCalls.length > 0) {
+    // One result per call of the assistant message, whatever happened, so the next request is valid.
+    toolResultsMessage = { role: "user", content: toToolResultBlocks(validateAndFixToolResults(toolCalls, results)) };
+    newHistory.push(toolResultsMessage);
+  }
+  const status: ToolTurnStatus = error
+    ? error.code === "aborted"
+      ? "aborted"
+      : "failed"
+    : toolCalls.length > 0
+      ? "tool_calls"
+      : "completed";
+  emit({ type: "turn_end", status, at: now() });
+  return {
+    status,
+    ...(assistantMessage ? { assistantMessage } : {}),
+    ...(toolResultsMessage ? { toolResultsMessage } : {}),
+    history: newHistory,
+    toolCalls,
+    results,
+    text,
+    reasoning,
+    usage,
+    ...(finishReason !== undefined ? { finishReason } : {}),
+    ...(error ? { error } : {}),
+    abandonedTools,
+    warnings: [...parser.warnings],
+    requestSent,
+    durationMs: now() - startedAt,
+  };
+}
+
+function metadata(options: RunToolTurnOptions): ApiHandlerCreateMessageMetadata {
+  return options.metadata ?? defaultTurnMetadata(options);
+}
