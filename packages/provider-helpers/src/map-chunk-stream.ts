@@ -1,18 +1,19 @@
-import type {
-  ApiStreamChunk,
-  ApiStreamReasoningChunk,
-  ApiStreamToolCallPartialChunk,
-} from "@parallel-tool-calls/core-metadata";
+import type { ApiStreamChunk, ApiStreamToolCallPartialChunk } from "@parallel-tool-calls/core-metadata";
+import { ContentSource } from "./content-source.js";
 import { ProviderFinishReasonError, ProviderStreamError } from "./errors.js";
 import { type ErrorContext, streamErrorFromBody } from "./map-provider-error.js";
+import { ReasoningSource } from "./reasoning-source.js";
 import { redactSecrets } from "./redact.js";
 import { type CostOf, toUsageChunk } from "./usage.js";
-import type { WireChunk, WireDelta, WireToolCallDelta, WireUsage } from "./wire-types.js";
+import { usageThenError } from "./usage-on-error.js";
+import type { WireChunk, WireToolCallDelta, WireUsage } from "./wire-types.js";
 
 export interface ChunkStreamOptions {
   errors: ErrorContext;
   /** Prices the usage report; without it the usage chunk has no `totalCost`. */
   costOf?: CostOf;
+  /** Move a reply's leading `<think>…</think>` from the answer text to reasoning (default true). */
+  splitThinkTags?: boolean;
 }
 
 function toPartial(call: WireToolCallDelta): ApiStreamToolCallPartialChunk {
@@ -25,27 +26,6 @@ function toPartial(call: WireToolCallDelta): ApiStreamToolCallPartialChunk {
   if (fn && "arguments" in fn) partial.arguments = fn.arguments;
   if (call.extra_content !== undefined) partial.extra_content = call.extra_content;
   return partial;
-}
-
-/** Per-stream reasoning state: once `reasoning_details` appeared, the plain `reasoning` copy is ignored. */
-class ReasoningSource {
-  private sawDetails = false;
-
-  *read(delta: WireDelta): Generator<ApiStreamReasoningChunk> {
-    if (Array.isArray(delta.reasoning_details) && delta.reasoning_details.length > 0) {
-      this.sawDetails = true;
-      for (const detail of delta.reasoning_details) {
-        // Encrypted details carry no readable text; they are never shown.
-        const text =
-          detail.type === "reasoning.text" ? detail.text : detail.type === "reasoning.summary" ? detail.summary : null;
-        if (typeof text === "string" && text !== "") yield { type: "reasoning", text };
-      }
-      return;
-    }
-    if (this.sawDetails) return;
-    const plain = delta.reasoning ?? delta.reasoning_content;
-    if (typeof plain === "string" && plain !== "") yield { type: "reasoning", text: plain };
-  }
 }
 
 function finishError(reason: "length" | "content_filter", ctx: ErrorContext): ProviderFinishReasonError {
@@ -71,35 +51,47 @@ export async function* mapChunkStream(
   options: ChunkStreamOptions,
 ): AsyncGenerator<ApiStreamChunk> {
   const reasoning = new ReasoningSource();
+  const content = new ContentSource(options.splitThinkTags ?? true);
   let usage: WireUsage | undefined;
   let inferenceProvider: string | undefined;
   let stopped: ProviderFinishReasonError | undefined;
+  const usageSoFar = () => (usage ? toUsageChunk(usage, options.costOf, inferenceProvider) : undefined);
 
-  for await (const raw of chunks) {
-    const chunk = raw as WireChunk & { error?: unknown };
-    if (chunk.error !== undefined && chunk.error !== null) throw streamErrorFromBody(chunk.error, options.errors);
-    if (typeof chunk.provider === "string") inferenceProvider = chunk.provider;
-    if (chunk.usage) usage = chunk.usage;
-    // After a truncating finish only the usage report is still of interest.
-    if (stopped) continue;
-    for (const choice of chunk.choices ?? []) {
-      const delta = choice.delta ?? {};
-      yield* reasoning.read(delta);
-      for (const call of delta.tool_calls ?? []) yield toPartial(call);
-      if (typeof delta.content === "string" && delta.content !== "") yield { type: "text", text: delta.content };
-      const reason = choice.finish_reason;
-      if (reason === "length" || reason === "content_filter") {
-        stopped = finishError(reason, options.errors);
-      } else if (reason === "error") {
-        throw new ProviderStreamError(
-          `${options.errors.streamErrorLabel ?? options.errors.provider} API Error unknown: the stream finished with an error`,
-          { provider: options.errors.provider, upstreamCode: "unknown" },
-        );
-      } else if (typeof reason === "string" && reason !== "") {
-        yield { type: "finish_reason", reason };
+  try {
+    for await (const raw of chunks) {
+      const chunk = raw as WireChunk & { error?: unknown };
+      if (typeof chunk.provider === "string") inferenceProvider = chunk.provider;
+      if (chunk.usage) usage = chunk.usage;
+      if (chunk.error !== undefined && chunk.error !== null) throw streamErrorFromBody(chunk.error, options.errors);
+      // After a truncating finish only the usage report is still of interest.
+      if (stopped) continue;
+      for (const choice of chunk.choices ?? []) {
+        const delta = choice.delta ?? {};
+        yield* reasoning.read(delta);
+        for (const call of delta.tool_calls ?? []) yield toPartial(call);
+        yield* content.read(delta.content);
+        const reason = choice.finish_reason;
+        if (reason === "length" || reason === "content_filter") {
+          stopped = finishError(reason, options.errors);
+        } else if (reason === "error") {
+          throw new ProviderStreamError(
+            `${options.errors.streamErrorLabel ?? options.errors.provider} API Error unknown: the stream finished with an error`,
+            { provider: options.errors.provider, upstreamCode: "unknown" },
+          );
+        } else if (typeof reason === "string" && reason !== "") {
+          yield { type: "finish_reason", reason };
+        }
       }
     }
+    yield* content.flush();
+  } catch (error) {
+    // The tokens spent before the failure are reported (and carried by the error), never lost.
+    throw yield* usageThenError(error, usageSoFar(), options.errors);
   }
-  if (usage) yield toUsageChunk(usage, options.costOf, inferenceProvider);
-  if (stopped) throw stopped;
+  const final = usageSoFar();
+  if (final) yield final;
+  if (stopped) {
+    if (final) stopped.usage = final;
+    throw stopped;
+  }
 }
