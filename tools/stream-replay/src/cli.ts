@@ -1,0 +1,19 @@
+import { resolve } from "node:path";
+import { replayFolder } from "./replay.js";
+import { formatResult, formatSummary } from "./report.js";
+
+const folder = process.argv[2];
+if (!folder || folder === "--help" || folder === "-h") {
+  console.log("usage: pnpm replay <folder>   (every *.jsonl below it: one chat.completion.chunk per line)");
+  process.exit(folder ? 0 : 2);
+}
+
+try {
+  const results = await replayFolder(resolve(folder));
+  for (const result of results) console.log(formatResult(result));
+  console.log(formatSummary(results));
+  process.exitCode = results.every((r) => r.complete) ? 0 : 1;
+} catch (error) {
+  console.error(`replay failed: ${(error as Error).message}`);
+  process.exitCode = 2;
+}
