@@ -9,7 +9,8 @@ if (!folder || folder === "--help" || folder === "-h") {
 }
 
 try {
-  const results = await replayFolder(resolve(folder));
+  // pnpm runs scripts from the repository root; a relative folder means the caller's directory.
+  const results = await replayFolder(resolve(process.env.INIT_CWD ?? process.cwd(), folder));
   for (const result of results) console.log(formatResult(result));
   console.log(formatSummary(results));
   process.exitCode = results.every((r) => r.complete) ? 0 : 1;
