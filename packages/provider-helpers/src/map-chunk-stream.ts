@@ -4,9 +4,9 @@ import { ProviderFinishReasonError, ProviderStreamError } from "./errors.js";
 import { type ErrorContext, streamErrorFromBody } from "./map-provider-error.js";
 import { ReasoningSource } from "./reasoning-source.js";
 import { redactSecrets } from "./redact.js";
-import { type CostOf, toUsageChunk } from "./usage.js";
-import { usageThenError } from "./usage-on-error.js";
-import type { WireChunk, WireToolCallDelta, WireUsage } from "./wire-types.js";
+import type { CostOf } from "./usage.js";
+import { StreamUsage, usageThenError } from "./usage-on-error.js";
+import type { WireChunk, WireToolCallDelta } from "./wire-types.js";
 
 export interface ChunkStreamOptions {
   errors: ErrorContext;
@@ -44,54 +44,60 @@ function finishError(reason: "length" | "content_filter", ctx: ErrorContext): Pr
  * each non-null finish reason (not the end: more calls may follow), and one `usage` at the end.
  *
  * A `length` / `content_filter` finish throws a {@link ProviderFinishReasonError} once the stream
- * has ended (after the usage chunk), so nothing truncated is mistaken for a complete turn.
+ * has ended (after the usage chunk), so nothing truncated is mistaken for a complete turn. Any
+ * failure after a usage report yields that usage first and carries it as `error.usage`.
  */
 export async function* mapChunkStream(
   chunks: AsyncIterable<unknown>,
   options: ChunkStreamOptions,
 ): AsyncGenerator<ApiStreamChunk> {
-  const reasoning = new ReasoningSource();
-  const content = new ContentSource(options.splitThinkTags ?? true);
-  let usage: WireUsage | undefined;
-  let inferenceProvider: string | undefined;
-  let stopped: ProviderFinishReasonError | undefined;
-  const usageSoFar = () => (usage ? toUsageChunk(usage, options.costOf, inferenceProvider) : undefined);
-
+  const usage = new StreamUsage(options.costOf);
   try {
-    for await (const raw of chunks) {
-      const chunk = raw as WireChunk & { error?: unknown };
-      if (typeof chunk.provider === "string") inferenceProvider = chunk.provider;
-      if (chunk.usage) usage = chunk.usage;
-      if (chunk.error !== undefined && chunk.error !== null) throw streamErrorFromBody(chunk.error, options.errors);
-      // After a truncating finish only the usage report is still of interest.
-      if (stopped) continue;
-      for (const choice of chunk.choices ?? []) {
-        const delta = choice.delta ?? {};
-        yield* reasoning.read(delta);
-        for (const call of delta.tool_calls ?? []) yield toPartial(call);
-        yield* content.read(delta.content);
-        const reason = choice.finish_reason;
-        if (reason === "length" || reason === "content_filter") {
-          stopped = finishError(reason, options.errors);
-        } else if (reason === "error") {
-          throw new ProviderStreamError(
-            `${options.errors.streamErrorLabel ?? options.errors.provider} API Error unknown: the stream finished with an error`,
-            { provider: options.errors.provider, upstreamCode: "unknown" },
-          );
-        } else if (typeof reason === "string" && reason !== "") {
-          yield { type: "finish_reason", reason };
-        }
-      }
-    }
-    yield* content.flush();
+    yield* mapChunks(chunks, options, usage);
   } catch (error) {
     // The tokens spent before the failure are reported (and carried by the error), never lost.
-    throw yield* usageThenError(error, usageSoFar(), options.errors);
+    throw yield* usageThenError(error, usage, options.errors);
   }
-  const final = usageSoFar();
-  if (final) yield final;
+}
+
+async function* mapChunks(
+  chunks: AsyncIterable<unknown>,
+  options: ChunkStreamOptions,
+  usage: StreamUsage,
+): AsyncGenerator<ApiStreamChunk> {
+  const reasoning = new ReasoningSource();
+  const content = new ContentSource(options.splitThinkTags ?? true);
+  let stopped: ProviderFinishReasonError | undefined;
+
+  for await (const raw of chunks) {
+    const chunk = raw as WireChunk & { error?: unknown };
+    usage.see(chunk);
+    if (chunk.error !== undefined && chunk.error !== null) throw streamErrorFromBody(chunk.error, options.errors);
+    // After a truncating finish only the usage report is still of interest.
+    if (stopped) continue;
+    for (const choice of chunk.choices ?? []) {
+      const delta = choice.delta ?? {};
+      yield* reasoning.read(delta);
+      for (const call of delta.tool_calls ?? []) yield toPartial(call);
+      yield* content.read(delta.content);
+      const reason = choice.finish_reason;
+      if (reason === "length" || reason === "content_filter") {
+        stopped = finishError(reason, options.errors);
+      } else if (reason === "error") {
+        throw new ProviderStreamError(
+          `${options.errors.streamErrorLabel ?? options.errors.provider} API Error unknown: the stream finished with an error`,
+          { provider: options.errors.provider, upstreamCode: "unknown" },
+        );
+      } else if (typeof reason === "string" && reason !== "") {
+        yield { type: "finish_reason", reason };
+      }
+    }
+  }
+  yield* content.flush();
+  const report = usage.take();
+  if (report) yield report;
   if (stopped) {
-    if (final) stopped.usage = final;
+    if (report) stopped.usage = report;
     throw stopped;
   }
 }
