@@ -24,12 +24,24 @@ export interface ApiStreamReasoningDetailsChunk {
   details: ReasoningDetail[];
 }
 
+/**
+ * Token counts of one request, with one meaning whatever the provider: a stream yields it once
+ * after its content (and, when the stream failed, before throwing, so spent tokens are counted).
+ */
 export interface ApiStreamUsageChunk {
   type: "usage";
+  /** Prompt tokens, cache reads and writes included. */
   inputTokens: number;
+  /**
+   * Every token the model generated, reasoning INCLUDED (OpenAI's meaning of `completion_tokens`).
+   * Providers that report reasoning on top of their completion count (xAI) are normalised to this.
+   */
   outputTokens: number;
+  /** The part of `inputTokens` written to the provider's prompt cache. */
   cacheWriteTokens?: number;
+  /** The part of `inputTokens` read from the provider's prompt cache. */
   cacheReadTokens?: number;
+  /** The part of `outputTokens` spent on reasoning (already counted there; do not add it again). */
   reasoningTokens?: number;
   /** Cost of the request in the provider's currency unit (USD for OpenRouter). */
   totalCost?: number;

@@ -1,3 +1,5 @@
+import type { ApiStreamUsageChunk } from "@parallel-tool-calls/core-metadata";
+
 /**
  * Typed errors thrown from `createMessage` streams. Every message has already been scrubbed of the
  * handler's secrets, and no SDK object (which may hold request details) is kept as `cause`.
@@ -36,6 +38,11 @@ export class ProviderError extends Error {
   readonly provider: string;
   /** HTTP status (or the status-like code of an in-stream error), when there is one. */
   readonly status?: number;
+  /**
+   * The usage (and cost) the stream reported before it failed, when it reported any: the same
+   * chunk the stream yielded just before throwing, so spent tokens are never lost with the error.
+   */
+  usage?: ApiStreamUsageChunk;
 
   constructor(code: ProviderErrorCode, message: string, init: ProviderErrorInit) {
     super(message, init.cause ? { cause: init.cause } : undefined);
@@ -46,8 +53,8 @@ export class ProviderError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    const { name, code, provider, status, message } = this;
-    return { name, code, provider, status, message };
+    const { name, code, provider, status, message, usage } = this;
+    return { name, code, provider, status, message, ...(usage ? { usage } : {}) };
   }
 }
 

@@ -33,5 +33,5 @@ export {
   retryAfterFromHeaders,
   type UpstreamErrorDetails,
 } from "./upstream-error-details.js";
-export { type CostOf, openRouterCost, toUsageChunk } from "./usage.js";
+export { type CostOf, openRouterCost, outputTokensOf, toUsageChunk } from "./usage.js";
 export type { WireChunk, WireDelta, WireReasoningDetail, WireToolCallDelta, WireUsage } from "./wire-types.js";

@@ -1,18 +1,19 @@
-import type {
-  ApiStreamChunk,
-  ApiStreamReasoningChunk,
-  ApiStreamToolCallPartialChunk,
-} from "@parallel-tool-calls/core-metadata";
+import type { ApiStreamChunk, ApiStreamToolCallPartialChunk } from "@parallel-tool-calls/core-metadata";
+import { ContentSource } from "./content-source.js";
 import { ProviderFinishReasonError, ProviderStreamError } from "./errors.js";
 import { type ErrorContext, streamErrorFromBody } from "./map-provider-error.js";
+import { ReasoningSource } from "./reasoning-source.js";
 import { redactSecrets } from "./redact.js";
-import { type CostOf, toUsageChunk } from "./usage.js";
-import type { WireChunk, WireDelta, WireToolCallDelta, WireUsage } from "./wire-types.js";
+import type { CostOf } from "./usage.js";
+import { StreamUsage, usageThenError } from "./usage-on-error.js";
+import type { WireChunk, WireToolCallDelta } from "./wire-types.js";
 
 export interface ChunkStreamOptions {
   errors: ErrorContext;
   /** Prices the usage report; without it the usage chunk has no `totalCost`. */
   costOf?: CostOf;
+  /** Move a reply's leading `<think>…</think>` from the answer text to reasoning (default true). */
+  splitThinkTags?: boolean;
 }
 
 function toPartial(call: WireToolCallDelta): ApiStreamToolCallPartialChunk {
@@ -25,27 +26,6 @@ function toPartial(call: WireToolCallDelta): ApiStreamToolCallPartialChunk {
   if (fn && "arguments" in fn) partial.arguments = fn.arguments;
   if (call.extra_content !== undefined) partial.extra_content = call.extra_content;
   return partial;
-}
-
-/** Per-stream reasoning state: once `reasoning_details` appeared, the plain `reasoning` copy is ignored. */
-class ReasoningSource {
-  private sawDetails = false;
-
-  *read(delta: WireDelta): Generator<ApiStreamReasoningChunk> {
-    if (Array.isArray(delta.reasoning_details) && delta.reasoning_details.length > 0) {
-      this.sawDetails = true;
-      for (const detail of delta.reasoning_details) {
-        // Encrypted details carry no readable text; they are never shown.
-        const text =
-          detail.type === "reasoning.text" ? detail.text : detail.type === "reasoning.summary" ? detail.summary : null;
-        if (typeof text === "string" && text !== "") yield { type: "reasoning", text };
-      }
-      return;
-    }
-    if (this.sawDetails) return;
-    const plain = delta.reasoning ?? delta.reasoning_content;
-    if (typeof plain === "string" && plain !== "") yield { type: "reasoning", text: plain };
-  }
 }
 
 function finishError(reason: "length" | "content_filter", ctx: ErrorContext): ProviderFinishReasonError {
@@ -64,29 +44,42 @@ function finishError(reason: "length" | "content_filter", ctx: ErrorContext): Pr
  * each non-null finish reason (not the end: more calls may follow), and one `usage` at the end.
  *
  * A `length` / `content_filter` finish throws a {@link ProviderFinishReasonError} once the stream
- * has ended (after the usage chunk), so nothing truncated is mistaken for a complete turn.
+ * has ended (after the usage chunk), so nothing truncated is mistaken for a complete turn. Any
+ * failure after a usage report yields that usage first and carries it as `error.usage`.
  */
 export async function* mapChunkStream(
   chunks: AsyncIterable<unknown>,
   options: ChunkStreamOptions,
 ): AsyncGenerator<ApiStreamChunk> {
+  const usage = new StreamUsage(options.costOf);
+  try {
+    yield* mapChunks(chunks, options, usage);
+  } catch (error) {
+    // The tokens spent before the failure are reported (and carried by the error), never lost.
+    throw yield* usageThenError(error, usage, options.errors);
+  }
+}
+
+async function* mapChunks(
+  chunks: AsyncIterable<unknown>,
+  options: ChunkStreamOptions,
+  usage: StreamUsage,
+): AsyncGenerator<ApiStreamChunk> {
   const reasoning = new ReasoningSource();
-  let usage: WireUsage | undefined;
-  let inferenceProvider: string | undefined;
+  const content = new ContentSource(options.splitThinkTags ?? true);
   let stopped: ProviderFinishReasonError | undefined;
 
   for await (const raw of chunks) {
     const chunk = raw as WireChunk & { error?: unknown };
+    usage.see(chunk);
     if (chunk.error !== undefined && chunk.error !== null) throw streamErrorFromBody(chunk.error, options.errors);
-    if (typeof chunk.provider === "string") inferenceProvider = chunk.provider;
-    if (chunk.usage) usage = chunk.usage;
     // After a truncating finish only the usage report is still of interest.
     if (stopped) continue;
     for (const choice of chunk.choices ?? []) {
       const delta = choice.delta ?? {};
       yield* reasoning.read(delta);
       for (const call of delta.tool_calls ?? []) yield toPartial(call);
-      if (typeof delta.content === "string" && delta.content !== "") yield { type: "text", text: delta.content };
+      yield* content.read(delta.content);
       const reason = choice.finish_reason;
       if (reason === "length" || reason === "content_filter") {
         stopped = finishError(reason, options.errors);
@@ -100,6 +93,11 @@ export async function* mapChunkStream(
       }
     }
   }
-  if (usage) yield toUsageChunk(usage, options.costOf, inferenceProvider);
-  if (stopped) throw stopped;
+  yield* content.flush();
+  const report = usage.take();
+  if (report) yield report;
+  if (stopped) {
+    if (report) stopped.usage = report;
+    throw stopped;
+  }
 }

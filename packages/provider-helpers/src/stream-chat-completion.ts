@@ -1,5 +1,6 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
 import type OpenAI from "openai";
+import { openChatChunks } from "./chat-chunk-source.js";
 import { ProviderAbortError } from "./errors.js";
 import { mapChunkStream } from "./map-chunk-stream.js";
 import { type ErrorContext, toProviderError } from "./map-provider-error.js";
@@ -25,7 +26,9 @@ export async function* streamChatCompletion(input: StreamChatCompletionInput): A
   const aborted = () => new ProviderAbortError(`${errors.provider} request aborted`, { provider: errors.provider });
   if (input.signal?.aborted) throw aborted();
   try {
-    const stream = await input.client.chat.completions.create(
+    // Not the SDK's iterator: it throws an error chunk away, usage included (see chat-chunk-source).
+    const stream = await openChatChunks(
+      input.client,
       { ...input.body, stream: true } as unknown as OpenAI.ChatCompletionCreateParamsStreaming,
       { ...(input.signal ? { signal: input.signal } : {}), ...(input.headers ? { headers: input.headers } : {}) },
     );

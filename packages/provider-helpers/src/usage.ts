@@ -14,12 +14,32 @@ function count(value: number | null | undefined): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-/** The final `usage` chunk of a stream: tokens in, out, read from cache, spent reasoning; cost. */
+/**
+ * Output tokens in the one meaning every handler reports: everything the model generated,
+ * reasoning INCLUDED (OpenAI's `completion_tokens`). xAI's `completion_tokens` leave reasoning out
+ * (its `total_tokens` = prompt + completion + reasoning); that shape is recognised from the totals
+ * and the reasoning is added back, so `outputTokens` never depends on the provider.
+ */
+export function outputTokensOf(usage: WireUsage): number {
+  const prompt = count(usage.prompt_tokens) ?? 0;
+  const completion = count(usage.completion_tokens) ?? 0;
+  const reasoning = count(usage.completion_tokens_details?.reasoning_tokens) ?? 0;
+  const total = count(usage.total_tokens);
+  const reasoningOnTop =
+    reasoning > 0 && total !== undefined && total === prompt + completion + reasoning && total !== prompt + completion;
+  return reasoningOnTop ? completion + reasoning : completion;
+}
+
+/**
+ * The `usage` chunk of a stream (see `ApiStreamUsageChunk`): `inputTokens` = prompt tokens, cache
+ * reads included; `outputTokens` = generated tokens, reasoning included ({@link outputTokensOf});
+ * `reasoningTokens` = the reasoning part of `outputTokens`; cost when the handler can price it.
+ */
 export function toUsageChunk(usage: WireUsage, costOf?: CostOf, inferenceProvider?: string): ApiStreamUsageChunk {
   const chunk: ApiStreamUsageChunk = {
     type: "usage",
     inputTokens: count(usage.prompt_tokens) ?? 0,
-    outputTokens: count(usage.completion_tokens) ?? 0,
+    outputTokens: outputTokensOf(usage),
   };
   const cacheRead = count(usage.prompt_tokens_details?.cached_tokens);
   if (cacheRead !== undefined) chunk.cacheReadTokens = cacheRead;

@@ -19,7 +19,8 @@ export interface WireReasoningDetail {
 }
 
 export interface WireDelta {
-  content?: string | null;
+  /** A string, or (Mistral reasoning models) an array of typed parts: see `readContentParts`. */
+  content?: string | unknown[] | null;
   reasoning?: string | null;
   reasoning_content?: string | null;
   reasoning_details?: WireReasoningDetail[] | null;
@@ -29,6 +30,7 @@ export interface WireDelta {
 export interface WireUsage {
   prompt_tokens?: number | null;
   completion_tokens?: number | null;
+  total_tokens?: number | null;
   prompt_tokens_details?: { cached_tokens?: number | null; cache_write_tokens?: number | null } | null;
   completion_tokens_details?: { reasoning_tokens?: number | null } | null;
   cost?: number | null;

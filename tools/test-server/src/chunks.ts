@@ -79,6 +79,8 @@ export interface ErrorChunkInput extends ChunkMeta {
   code: string | number;
   message: string;
   metadata?: object;
+  /** OpenRouter reports what the failed request used (tokens, `cost`) on the error chunk itself. */
+  usage?: Usage;
 }
 
 /** OpenRouter's mid-stream failure: top-level `error` plus a choice finishing with `error`, on HTTP 200. */
@@ -93,6 +95,7 @@ export function errorChunk(input: ErrorChunkInput) {
     choices: [
       { index: 0, delta: { role: "assistant", content: "" }, finish_reason: "error", native_finish_reason: "error" },
     ],
+    ...(input.usage === undefined ? {} : { usage: withTotal(input.usage) }),
   };
 }
 
