@@ -201,12 +201,20 @@ describe("runToolTurn: one request turned into valid history", () => {
             ],
           }),
         },
-        { data: errorChunk({ code: 502, message: "upstream overloaded" }) },
+        {
+          data: errorChunk({
+            code: 502,
+            message: "upstream overloaded",
+            usage: { prompt_tokens: 321, completion_tokens: 12 },
+          }),
+        },
       ],
     });
     const result = await runToolTurn({ handler, registry, systemPrompt: SYSTEM, history: TASK }).result;
     expect(result.status).toBe("failed");
     expect(result.error?.message).toMatch(/overloaded/);
+    // Spent tokens stay counted: the handler yields the usage it saw before the error.
+    expect(result.usage).toMatchObject({ inputTokens: 321, outputTokens: 12 });
     expect(result.results).toHaveLength(1);
     expect(result.results[0]?.isError).toBe(true);
     expect(result.assistantMessage?.content[0]).toEqual({ type: "text", text: "Let me look." });
