@@ -11,11 +11,6 @@ import { promisify } from "node:util";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = promisify(execFile);
-const BLOCK = /```ts runnable\n([\s\S]*?)```/g;
-
-function examplesOf(readme) {
-  return [...readFileSync(readme, "utf8").matchAll(BLOCK)].map((match) => match[1]);
-}
 
 function exampleEnvironment(baseUrl) {
   return {
@@ -26,20 +21,12 @@ function exampleEnvironment(baseUrl) {
   };
 }
 
-async function startExampleServer() {
-  const entry = join(root, "tools", "test-server", "dist", "index.js");
-  if (!existsSync(entry)) return undefined;
-  const testServer = await import(entry);
-  const server = await testServer.startTestServer();
-  server.setHandler(testServer.exampleModel);
-  return server;
-}
-
-const server = await startExampleServer();
+// The test server (built) plays the example model and holds the one README-example extractor.
+const testServer = await import(join(root, "tools", "test-server", "dist", "index.js"));
+const server = await testServer.startTestServer();
+server.setHandler(testServer.exampleModel);
 const env = { ...process.env };
-if (server) {
-  Object.assign(env, exampleEnvironment(server.baseUrl));
-}
+Object.assign(env, exampleEnvironment(server.baseUrl));
 
 let failures = 0;
 let count = 0;
@@ -52,7 +39,7 @@ try {
       failures++;
       continue;
     }
-    for (const [i, code] of examplesOf(readme).entries()) {
+    for (const [i, code] of testServer.readmeExamples(readFileSync(readme, "utf8")).entries()) {
       // Inside the package folder so that the package can import itself by name.
       const file = join(dir, `.readme-example-${i}.mts`);
       writeFileSync(file, code);
@@ -75,7 +62,7 @@ try {
     }
   }
 } finally {
-  await server?.close();
+  await server.close();
 }
 if (failures > 0) process.exit(1);
 console.log(`${count} README examples ran`);

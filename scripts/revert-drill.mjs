@@ -21,6 +21,7 @@ const { dir, value } = createFlippedCopy(root);
 try {
   console.log(`revert drill: switch flipped to ${value} in ${dir}; running the whole test suite there`);
   run("pnpm", ["turbo", "run", "test", "--output-logs=new-only"], { cwd: dir, env: { PTC_REVERT_DRILL: "1" } });
+  run("node", ["scripts/summarize-tests.mjs"], { cwd: dir });
   console.log(
     `revert drill passed in ${Math.round((Date.now() - started) / 1000)} s: every test holds with the switch at ${value}`,
   );

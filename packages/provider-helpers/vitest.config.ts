@@ -1,9 +1,4 @@
-import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { packageTestConfig } from "../../vitest.shared.ts";
 
-export default defineConfig({
-  // README examples import the package by name; tests run them against the source.
-  resolve: {
-    alias: { "@parallel-tool-calls/provider-helpers": fileURLToPath(new URL("src/index.ts", import.meta.url)) },
-  },
-});
+// README examples import the package by name; tests run them against the sources.
+export default packageTestConfig(import.meta.url, { selfAlias: "@parallel-tool-calls/provider-helpers" });

@@ -1,13 +1,13 @@
 // Finds where the parallel-tool-calls switch is written. Shared by the flag check and the revert drill.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
 
 // Assembled from parts so that this file is not itself a second occurrence of the marker.
 export const FLAG_MARKER = ["kilocode", "temp", "parallel_tool_calls"].join("_");
 export const FLAG_FILE = join("packages", "temp-flags", "src", "index.ts");
 export const FLAG_LINE = /^export const PARALLEL_TOOL_CALLS: boolean = (true|false); \/\/ (\S+)$/;
 
-const SKIP_DIRS = new Set(["node_modules", "dist", ".turbo", ".git", "coverage"]);
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|json)$/;
 // A boolean literal written next to any spelling of the switch: the value must only come from the flag.
 const LITERAL_VALUE =
@@ -17,25 +17,29 @@ function isTestFile(path) {
   return path.split(sep).includes("test") || /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(path);
 }
 
-function* codeFiles(root, dir = root) {
-  for (const entry of readdirSync(dir)) {
-    if (SKIP_DIRS.has(entry)) continue;
-    const path = join(dir, entry);
-    const stats = statSync(path);
-    if (stats.isDirectory()) yield* codeFiles(root, path);
-    else if (CODE_FILE.test(entry)) yield relative(root, path);
-  }
+/** The code files git knows of in `root` (tracked, or untracked and not ignored), relative to it. */
+export function codeFiles(root) {
+  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return listed
+    .split("\0")
+    .filter((file) => CODE_FILE.test(file) && existsSync(join(root, file)))
+    .map((file) => file.split("/").join(sep));
 }
 
 /**
- * Returns the problems found under `root`: the flag line must exist exactly once in temp-flags,
- * the marker must appear on no other code line, and no source (tests excepted: the drill runs them
- * in both states) may write the switch's value as a literal.
+ * Returns the problems found in `files` under `root` (default: the code files git lists there):
+ * the flag line must exist exactly once in temp-flags, the marker must appear on no other code
+ * line, and no source (tests excepted: the drill runs them in both states) may write the switch's
+ * value as a literal.
  */
-export function checkFlagSource(root) {
+export function checkFlagSource(root, files = codeFiles(root)) {
   const problems = [];
   let flagValue;
-  for (const file of codeFiles(root)) {
+  for (const file of files) {
     const lines = readFileSync(join(root, file), "utf8").split("\n");
     lines.forEach((line, i) => {
       const where = `${file}:${i + 1}`;

@@ -4,9 +4,9 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { checkFlagSource, FLAG_FILE, FLAG_LINE } from "./flag-source.mjs";
+import { checkFlagSource, codeFiles, FLAG_FILE, FLAG_LINE } from "./flag-source.mjs";
 
-const NOT_COPIED = new Set(["node_modules", "dist", ".turbo", ".git", "coverage"]);
+const NOT_COPIED = new Set(["node_modules", "dist", ".turbo", ".git", "coverage", ".test-results"]);
 
 export function run(command, args, options = {}) {
   execFileSync(command, args, { stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
@@ -34,7 +34,8 @@ export function createFlippedCopy(root, { quiet = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "ptc-revert-"));
   cpSync(root, dir, { recursive: true, filter: (src) => !NOT_COPIED.has(basename(src)) });
   const value = flipFlag(dir);
-  const { problems, flagValue } = checkFlagSource(dir);
+  // The copy has no .git: check the files git lists in the original, as they are in the copy.
+  const { problems, flagValue } = checkFlagSource(dir, codeFiles(root));
   if (problems.length > 0 || flagValue !== value) {
     throw new Error(`flipped copy failed the flag source check:\n${problems.join("\n")}`);
   }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { exampleModel, startTestServer } from "@parallel-tool-calls/test-server";
+import { exampleModel, readmeExamples, startTestServer } from "@parallel-tool-calls/test-server";
 import { describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 /** Runs README block `index` against the sources (the root `check:readmes` runs it against the build). */
 async function runExample(index: number, env: Record<string, string> = {}): Promise<string> {
   const readme = readFileSync(join(packageDir, "README.md"), "utf8");
-  const code = [...readme.matchAll(/```ts runnable\n([\s\S]*?)```/g)][index]?.[1];
+  const code = readmeExamples(readme)[index];
   expect(code).toBeDefined();
   const entry = join(packageDir, "src", "index.ts");
   // In the package folder, so that the example's other imports resolve as they do for the check.

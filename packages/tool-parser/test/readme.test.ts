@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readmeExamples } from "@parallel-tool-calls/test-server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const here = new URL(".", import.meta.url);
@@ -10,7 +11,7 @@ describe("README example", () => {
 
   it("is the same code as examples/readme.ts", () => {
     const readme = readFileSync(new URL("../README.md", here), "utf8");
-    const block = /```ts runnable\n([\s\S]*?)```/.exec(readme)?.[1];
+    const block = readmeExamples(readme)[0];
     expect(block).toBe(readFileSync(new URL("../examples/readme.ts", here), "utf8"));
   });
 

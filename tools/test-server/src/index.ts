@@ -13,6 +13,7 @@ export {
 } from "./chunks.js";
 export { DEFAULT_RETRY_AFTER_SECONDS, renderError } from "./error-bodies.js";
 export { exampleModel } from "./example-model.js";
+export { readmeExamples } from "./readme-examples.js";
 export { startTestServer } from "./server.js";
 export type {
   ErrorResponse,

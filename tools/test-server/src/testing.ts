@@ -3,6 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, vi } from "vitest";
 import { exampleModel } from "./example-model.js";
+import { readmeExamples } from "./readme-examples.js";
 import { startTestServer } from "./server.js";
 import type { TestServer, TestServerOptions } from "./types.js";
 
@@ -57,7 +58,7 @@ export async function runReadmeExample(
   readmeUrl: URL,
   env: (server: TestServer) => Record<string, string>,
 ): Promise<{ lines: string[]; server: TestServer }> {
-  const example = /```ts runnable\n([\s\S]*?)```/.exec(readFileSync(readmeUrl, "utf8"))?.[1];
+  const example = readmeExamples(readFileSync(readmeUrl, "utf8"))[0];
   if (example === undefined) throw new Error(`no runnable example in ${readmeUrl.pathname}`);
   // Next to the README, so that the package resolves its own name and its dependencies.
   const file = new URL(`./.readme-example-${process.pid}.tmp.ts`, readmeUrl);
