@@ -5,6 +5,7 @@ import type {
 } from "@parallel-tool-calls/core-metadata";
 import { ProviderFinishReasonError, ProviderStreamError } from "./errors.js";
 import { type ErrorContext, streamErrorFromBody } from "./map-provider-error.js";
+import { ReasoningDetailsAccumulator } from "./reasoning-details.js";
 import { redactSecrets } from "./redact.js";
 import { type CostOf, toUsageChunk } from "./usage.js";
 import type { WireChunk, WireDelta, WireToolCallDelta, WireUsage } from "./wire-types.js";
@@ -61,7 +62,8 @@ function finishError(reason: "length" | "content_filter", ctx: ErrorContext): Pr
 /**
  * Maps streamed `chat.completion.chunk`s to {@link ApiStreamChunk}s: `reasoning`, one
  * `tool_call_partial` per `delta.tool_calls[i]` in wire order, `text`, a `finish_reason` chunk for
- * each non-null finish reason (not the end: more calls may follow), and one `usage` at the end.
+ * each non-null finish reason (not the end: more calls may follow), then once the stream has ended
+ * one `reasoning_details` chunk (when any were streamed) and one `usage`.
  *
  * A `length` / `content_filter` finish throws a {@link ProviderFinishReasonError} once the stream
  * has ended (after the usage chunk), so nothing truncated is mistaken for a complete turn.
@@ -71,6 +73,7 @@ export async function* mapChunkStream(
   options: ChunkStreamOptions,
 ): AsyncGenerator<ApiStreamChunk> {
   const reasoning = new ReasoningSource();
+  const details = new ReasoningDetailsAccumulator();
   let usage: WireUsage | undefined;
   let inferenceProvider: string | undefined;
   let stopped: ProviderFinishReasonError | undefined;
@@ -85,6 +88,7 @@ export async function* mapChunkStream(
     for (const choice of chunk.choices ?? []) {
       const delta = choice.delta ?? {};
       yield* reasoning.read(delta);
+      details.add(delta.reasoning_details);
       for (const call of delta.tool_calls ?? []) yield toPartial(call);
       if (typeof delta.content === "string" && delta.content !== "") yield { type: "text", text: delta.content };
       const reason = choice.finish_reason;
@@ -100,6 +104,8 @@ export async function* mapChunkStream(
       }
     }
   }
+  const detailsChunk = details.toChunk();
+  if (detailsChunk) yield detailsChunk;
   if (usage) yield toUsageChunk(usage, options.costOf, inferenceProvider);
   if (stopped) throw stopped;
 }
