@@ -144,10 +144,9 @@ describe("strict models over HTTP", () => {
     const followUp = (toolCalls: object[]) =>
       sdkClient(ctx.server).chat.completions.create({
         model: "gemini-3-pro-preview",
-        // biome-ignore lint/suspicious/noExplicitAny: extra_content is a provider extension.
         messages: [
           { role: "user", content: "go" },
-          { role: "assistant", content: null, tool_calls: toolCalls as any },
+          { role: "assistant", content: null, tool_calls: toolCalls as never },
           ...calls.map((c) => ({ role: "tool" as const, tool_call_id: c.id, content: "ok" })),
         ],
       });
@@ -181,9 +180,8 @@ describe("strict models over HTTP", () => {
       const system = marked ? [{ type: "text", text: long, cache_control: { type: "ephemeral" } }] : long;
       const stream = await sdkClient(ctx.server).chat.completions.create({
         model: "anthropic/claude-sonnet-4.5",
-        // biome-ignore lint/suspicious/noExplicitAny: cache_control is a provider extension.
         messages: [
-          { role: "system", content: system as any },
+          { role: "system", content: system as never },
           { role: "user", content: extra },
         ],
         stream: true,
