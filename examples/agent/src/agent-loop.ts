@@ -76,7 +76,10 @@ export async function runAgent(options: AgentOptions): Promise<AgentRunResult> {
     }
     const outcome = await runTurn(options, turn, history, metadata, emit, clock);
     turns.push(outcome.summary);
-    if (outcome.assistant.length > 0) history.push({ role: "assistant", content: outcome.assistant });
+    if (outcome.assistant.length > 0) {
+      const details = outcome.reasoningDetails ? { reasoning_details: outcome.reasoningDetails } : {};
+      history.push({ role: "assistant", content: outcome.assistant, ...details });
+    }
     if (outcome.toolCalls.length > 0) {
       // One result per call, whatever happened: the next request must pass the server's pairing check.
       const fixed = validateAndFixToolResults(outcome.toolCalls, outcome.results);

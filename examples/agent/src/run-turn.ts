@@ -2,6 +2,7 @@ import type {
   ApiHandlerCreateMessageMetadata,
   ContentBlockParam,
   MessageParam,
+  ReasoningDetail,
   TextBlockParam,
   ToolCallStreamEvent,
   ToolUseBlockParam,
@@ -17,6 +18,8 @@ export interface TurnOutcome {
   assistant: ContentBlockParam[];
   toolCalls: ToolUseBlockParam[];
   results: ToolResult[];
+  /** Provider data for the whole message (OpenRouter), to be stored on it and sent back. */
+  reasoningDetails?: ReasoningDetail[];
   error?: unknown;
 }
 
@@ -56,10 +59,16 @@ export async function runTurn(
   const assistant: ContentBlockParam[] = [];
   const toolCalls: ToolUseBlockParam[] = [];
   const placeholders = new Map<string, number>();
+  // Provider data the next request must echo: per call (Gemini signatures) and per message.
+  const extraContent = new Map<string, Record<string, unknown>>();
+  let reasoningDetails: ReasoningDetail[] | undefined;
   let text = "";
   let pendingText = "";
+  let pendingReasoning = "";
   const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   const flushText = () => {
+    if (pendingReasoning !== "") assistant.push({ type: "reasoning", text: pendingReasoning });
+    pendingReasoning = "";
     if (pendingText !== "") assistant.push({ type: "text", text: pendingText } satisfies TextBlockParam);
     pendingText = "";
   };
@@ -67,11 +76,14 @@ export async function runTurn(
     for (const event of parsed) {
       if (event.type === "tool_call_start") {
         flushText();
+        if (event.extra_content) extraContent.set(event.id, event.extra_content);
         placeholders.set(event.id, assistant.length);
         assistant.push({ type: "tool_use", id: event.id, name: event.name, input: {} });
         emit({ type: "call_streaming", turn, at: clock(), id: event.id, name: event.name });
       } else if (event.type === "tool_call_end") {
         const block: ToolUseBlockParam = { type: "tool_use", id: event.id, name: event.name, input: event.input ?? {} };
+        const extra = event.extra_content ?? extraContent.get(event.id);
+        if (extra) block.extra_content = extra;
         const at = placeholders.get(event.id);
         if (at === undefined) {
           flushText();
@@ -100,7 +112,16 @@ export async function runTurn(
     });
     for await (const chunk of stream) {
       switch (chunk.type) {
+        case "reasoning":
+          // Consecutive reasoning chunks make one block, in stream order before what follows.
+          if (pendingText !== "") flushText();
+          pendingReasoning += chunk.text;
+          break;
+        case "reasoning_details":
+          reasoningDetails = chunk.details;
+          break;
         case "text":
+          if (pendingReasoning !== "") flushText();
           text += chunk.text;
           pendingText += chunk.text;
           emit({ type: "text", turn, at: clock(), text: chunk.text });
@@ -171,6 +192,7 @@ export async function runTurn(
     assistant: saved,
     toolCalls,
     results,
+    ...(reasoningDetails ? { reasoningDetails } : {}),
     ...(streamError === undefined ? {} : { error: streamError }),
   };
 }
