@@ -17,7 +17,8 @@ import {
 } from "@parallel-tool-calls/test-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAgent } from "../src/agent-loop.js";
-import { SYSTEM_PROMPT } from "../src/demo-task.js";
+import { DEMO_FILES, SYSTEM_PROMPT } from "../src/demo-task.js";
+import { runCli } from "../src/main.js";
 import { expectOneResultPerCall, sampleRegistry } from "./helpers.js";
 
 // Three calls in one turn, then a second tool turn, then the answer. The ids are ones that a naive
@@ -211,4 +212,20 @@ describe("multi-turn parallel tool use against strict models, through the matchi
         expect(JSON.stringify(body.messages)).toContain('"cache_control":{"type":"ephemeral"}');
     },
   );
+});
+
+describe("the demo CLI on a strict local model", () => {
+  it.each(Object.keys(STRICT_MODELS))("--model %s completes the demo task", async (model) => {
+    const out: string[] = [];
+    const code = await runCli(
+      ["--model", model, "--json"],
+      {},
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+      {
+        localPacingMs: 0,
+      },
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out[0] as string)).toMatchObject({ status: "completed", model, toolCalls: DEMO_FILES.length });
+  });
 });
