@@ -115,18 +115,8 @@ function decorate(rule: StrictRule, events: SseEvent[]): SseEvent[] {
     }
     case "reasoning-content":
       return [
-        {
-          data: {
-            ...chunk(),
-            choices: [{ index: 0, delta: { role: "assistant", reasoning_content: "Planning " }, finish_reason: null }],
-          },
-        },
-        {
-          data: {
-            ...chunk(),
-            choices: [{ index: 0, delta: { reasoning_content: "the tool calls." }, finish_reason: null }],
-          },
-        },
+        { data: chunk({ reasoning_content: "Planning " }) },
+        { data: chunk({ reasoning_content: "the tool calls." }) },
         ...out,
       ];
     case "mistral-ids":
