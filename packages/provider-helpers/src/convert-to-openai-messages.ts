@@ -130,9 +130,11 @@ function reasoningDetailsFor(
     });
   }
   const first = calls[0];
-  if (options.thoughtSignatures === "gemini" && first && !details.some((d) => d.type === "reasoning.encrypted")) {
+  const signed = (d: ReasoningDetail) => d.type === "reasoning.encrypted" && d.id === first?.id;
+  if (options.thoughtSignatures === "gemini" && first && !details.some(signed)) {
     // Exactly one, tied to the first call: Gemini signs only the first call of a parallel batch,
-    // and OpenRouter rejects a placeholder per call.
+    // and OpenRouter rejects a placeholder per call. Another model's encrypted details (no call id)
+    // do not count.
     details = [
       ...details,
       {

@@ -115,6 +115,14 @@ describe("history under a model's rules", () => {
       { type: "reasoning.encrypted", data: SKIP_THOUGHT_SIGNATURE, id: "a_1", format: "google-gemini-v1", index: 0 },
     ]);
     expect(second?.reasoning_details).toEqual([{ type: "reasoning.encrypted", id: "b", data: "enc", index: 0 }]);
+    // An encrypted detail of another model (Anthropic's, tied to no call) is not a Gemini signature.
+    const foreign: MessageParam[] = [
+      { role: "user", content: "go" },
+      { role: "assistant", content: [call("c")], reasoning_details: [{ type: "reasoning.encrypted", data: "anth" }] },
+      results("c"),
+    ];
+    const [message] = assistantOf(buildChatMessages("s", foreign, "google/gemini-3-pro-preview", "openrouter"));
+    expect(message?.reasoning_details?.map((d) => d.data)).toEqual(["anth", SKIP_THOUGHT_SIGNATURE]);
   });
 
   it("Claude via OpenRouter: thinking blocks become Anthropic-format details when a message has none", () => {
