@@ -31,7 +31,10 @@ Runs "read these four files and summarise them" on the sample workspace.
 Options:
   --provider <name>   local (default: embedded scripted server, no key), openrouter, kilocode,
                       openai-compatible
-  --model <id>        model id (required for openai-compatible; defaults per provider)
+  --model <id>        model id (required for openai-compatible; defaults per provider). Locally, a
+                      strict model of the test server plays the task with its real API's rules:
+                      gemini-3-pro-preview, google/gemini-3-pro-preview, deepseek-v4,
+                      mistral-large-latest, mistralai/devstral-medium, anthropic/claude-sonnet-4.5
   --base-url <url>    API base URL (required for openai-compatible)
   --max-turns <n>     stop after n model requests (default 10)
   --wait-for-stream   start tools only after the whole response has streamed

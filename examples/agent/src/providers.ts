@@ -4,7 +4,13 @@ import {
   KILOCODE_DEFAULT_BASE_URL,
   OPENROUTER_DEFAULT_BASE_URL,
 } from "@parallel-tool-calls/provider-openrouter";
-import { startTestServer, type TestServer } from "@parallel-tool-calls/test-server";
+import {
+  isStrictModelId,
+  STRICT_MODELS,
+  startTestServer,
+  strictModel,
+  type TestServer,
+} from "@parallel-tool-calls/test-server";
 import { apiKeyFor, type CliOptions } from "./cli-args.js";
 import { type ScriptedModelOptions, scriptedModel } from "./scripted-model.js";
 
@@ -24,11 +30,28 @@ export interface ProviderSetup {
   close(): Promise<void>;
 }
 
-/** Starts the embedded test server playing the scripted model. */
+/**
+ * Starts the embedded test server playing the scripted model. Requests naming one of the server's
+ * strict models (`STRICT_MODELS`, e.g. `gemini-3-pro-preview`) get that model's provider data and
+ * its history checks on top.
+ */
 export async function startScriptedServer(options: ScriptedModelOptions = {}): Promise<TestServer> {
   const server = await startTestServer();
-  server.setHandler((req) => scriptedModel(req.body, options));
+  server.setHandler(strictModel((req) => scriptedModel(req.body, options)));
   return server;
+}
+
+/** Local settings: a strict model reached directly goes through the OpenAI-compatible handler. */
+function localSettings(model: string, baseUrl: string): ProviderSettings {
+  if (isStrictModelId(model) && STRICT_MODELS[model].route === "direct") {
+    return { apiProvider: "openai-compatible", openAiBaseUrl: baseUrl, openAiApiKey: LOCAL_KEY, openAiModelId: model };
+  }
+  return {
+    apiProvider: "openrouter",
+    openRouterBaseUrl: baseUrl,
+    openRouterApiKey: LOCAL_KEY,
+    openRouterModelId: model,
+  };
 }
 
 /** The handler for the chosen provider; in local mode it talks to an embedded server it starts. */
@@ -44,14 +67,8 @@ export async function createProvider(
     case "local": {
       const server = await startScriptedServer(scripted);
       const model = options.model ?? LOCAL_MODEL_ID;
-      const settings: ProviderSettings = {
-        apiProvider: "openrouter",
-        openRouterBaseUrl: server.baseUrl,
-        openRouterApiKey: LOCAL_KEY,
-        openRouterModelId: model,
-      };
       return {
-        handler: buildApiHandler(settings),
+        handler: buildApiHandler(localSettings(model, server.baseUrl)),
         provider: "local",
         model,
         baseUrl: server.baseUrl,

@@ -13,6 +13,10 @@ export interface ApiHandlerCreateMessageMetadata {
   tools?: ChatCompletionTool[];
   tool_choice?: ChatCompletionToolChoiceOption;
   toolProtocol?: ToolProtocol;
-  /** Whether the model may emit several tool calls in one turn; set from the temp flag. */
+  /**
+   * Whether the model may emit several tool calls in one turn: what handlers send as
+   * `parallel_tool_calls` (only with tools). `buildCreateMessageMetadata` sets it from the temp flag,
+   * its only source; handlers fall back to the flag when hand-built metadata leaves it out.
+   */
   parallelToolCalls?: boolean;
 }

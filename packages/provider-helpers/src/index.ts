@@ -1,5 +1,27 @@
+export { addCacheBreakpoints } from "./cache-breakpoints.js";
+export { type ChatEndpoint, ChatHandlerCore, type ChatSendOptions } from "./chat-handler-core.js";
+export { buildChatMessages, historyOptionsFor } from "./chat-messages.js";
+export type {
+  CacheControl,
+  ChatAssistantMessage,
+  ChatMessage,
+  ChatProviderRouting,
+  ChatReasoningControl,
+  ChatRequestBody,
+  ChatSystemMessage,
+  ChatTextPart,
+  ChatToolCall,
+  ChatToolMessage,
+  ChatUserMessage,
+  ChatUserPart,
+} from "./chat-request-body.js";
+export { buildChatRequestBody, type ChatRequestExtras, type ChatRequestInput } from "./chat-request-builder.js";
 export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions } from "./client-options.js";
-export { convertToOpenAiMessages } from "./convert-to-openai-messages.js";
+export {
+  type ConvertOptions,
+  convertToOpenAiMessages,
+  SKIP_THOUGHT_SIGNATURE,
+} from "./convert-to-openai-messages.js";
 export {
   ProviderAbortError,
   ProviderConfigError,
@@ -16,6 +38,7 @@ export {
 } from "./errors.js";
 export { type ChunkStreamOptions, mapChunkStream } from "./map-chunk-stream.js";
 export { type ErrorContext, streamErrorFromBody, toProviderError } from "./map-provider-error.js";
+export { type ModelRoute, type ModelRules, modelRulesFor } from "./model-rules.js";
 export { addNativeToolCallsToParams, type NativeToolFields, nativeToolFields } from "./native-tool-params.js";
 export { OpenAICompatibleHandler, type OpenAICompatibleHandlerOptions } from "./openai-compatible-handler.js";
 export { buildOpenAICompatibleParams, type OpenAICompatibleParamsInput } from "./openai-compatible-params.js";
@@ -25,9 +48,11 @@ export {
   type OpenAICompatiblePreset,
   type PresetDefaults,
 } from "./presets.js";
+export { ReasoningDetailsAccumulator } from "./reasoning-details.js";
 export { redactSecrets } from "./redact.js";
 export { sanitizeToolCallId } from "./sanitize-tool-call-id.js";
 export { type StreamChatCompletionInput, streamChatCompletion } from "./stream-chat-completion.js";
+export { ToolCallIdMap, type ToolCallIdShape } from "./tool-call-ids.js";
 export {
   readUpstreamErrorDetails,
   retryAfterFromHeaders,

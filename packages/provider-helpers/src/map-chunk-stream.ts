@@ -2,6 +2,7 @@ import type { ApiStreamChunk, ApiStreamToolCallPartialChunk } from "@parallel-to
 import { ContentSource } from "./content-source.js";
 import { ProviderFinishReasonError, ProviderStreamError } from "./errors.js";
 import { type ErrorContext, streamErrorFromBody } from "./map-provider-error.js";
+import { ReasoningDetailsAccumulator } from "./reasoning-details.js";
 import { ReasoningSource } from "./reasoning-source.js";
 import { redactSecrets } from "./redact.js";
 import type { CostOf } from "./usage.js";
@@ -41,7 +42,8 @@ function finishError(reason: "length" | "content_filter", ctx: ErrorContext): Pr
 /**
  * Maps streamed `chat.completion.chunk`s to {@link ApiStreamChunk}s: `reasoning`, one
  * `tool_call_partial` per `delta.tool_calls[i]` in wire order, `text`, a `finish_reason` chunk for
- * each non-null finish reason (not the end: more calls may follow), and one `usage` at the end.
+ * each non-null finish reason (not the end: more calls may follow), then once the stream has ended
+ * one `reasoning_details` chunk (when any were streamed) and one `usage`.
  *
  * A `length` / `content_filter` finish throws a {@link ProviderFinishReasonError} once the stream
  * has ended (after the usage chunk), so nothing truncated is mistaken for a complete turn. Any
@@ -67,6 +69,7 @@ async function* mapChunks(
 ): AsyncGenerator<ApiStreamChunk> {
   const reasoning = new ReasoningSource();
   const content = new ContentSource(options.splitThinkTags ?? true);
+  const details = new ReasoningDetailsAccumulator();
   let stopped: ProviderFinishReasonError | undefined;
 
   for await (const raw of chunks) {
@@ -78,6 +81,7 @@ async function* mapChunks(
     for (const choice of chunk.choices ?? []) {
       const delta = choice.delta ?? {};
       yield* reasoning.read(delta);
+      details.add(delta.reasoning_details);
       for (const call of delta.tool_calls ?? []) yield toPartial(call);
       yield* content.read(delta.content);
       const reason = choice.finish_reason;
@@ -94,6 +98,8 @@ async function* mapChunks(
     }
   }
   yield* content.flush();
+  const detailsChunk = details.toChunk();
+  if (detailsChunk) yield detailsChunk;
   const report = usage.take();
   if (report) yield report;
   if (stopped) {

@@ -14,7 +14,8 @@ export interface NativeToolFields {
 
 /**
  * The tool fields of a request, or `undefined` when no native tools are sent. They come together:
- * `parallel_tool_calls` (from the flag) is never sent without tools, which OpenAI rejects.
+ * `parallel_tool_calls` (`metadata.parallelToolCalls`, i.e. the flag) is never sent without tools,
+ * which OpenAI rejects.
  */
 export function nativeToolFields(
   settings: Pick<ProviderSettings, "toolProtocol"> | null | undefined,
@@ -23,7 +24,12 @@ export function nativeToolFields(
   if (resolveToolProtocol(settings) !== "native") return undefined;
   if (!metadata?.tools || metadata.tools.length === 0 || metadata.toolProtocol === "xml") return undefined;
   // "auto", not "required": SGLang-based providers answer 400 when the model chooses not to call a tool.
-  return { tools: metadata.tools, tool_choice: "auto", parallel_tool_calls: PARALLEL_TOOL_CALLS };
+  // buildCreateMessageMetadata copies the flag into the metadata; hand-built metadata falls back to it.
+  return {
+    tools: metadata.tools,
+    tool_choice: "auto",
+    parallel_tool_calls: metadata.parallelToolCalls ?? PARALLEL_TOOL_CALLS,
+  };
 }
 
 /**

@@ -7,12 +7,11 @@ import type {
   ModelInfo,
   ProviderSettings,
 } from "@parallel-tool-calls/core-metadata";
-import OpenAI from "openai";
-import { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions } from "./client-options.js";
+import { ChatHandlerCore } from "./chat-handler-core.js";
+import type { HandlerClientOptions } from "./client-options.js";
 import { ProviderConfigError } from "./errors.js";
 import { buildOpenAICompatibleParams } from "./openai-compatible-params.js";
 import { isOpenAICompatiblePreset, OPENAI_COMPATIBLE_PRESETS, type PresetDefaults } from "./presets.js";
-import { streamChatCompletion } from "./stream-chat-completion.js";
 
 export interface OpenAICompatibleHandlerOptions extends HandlerClientOptions {
   /** Display name in error messages (default: the preset's name, else "OpenAI-compatible"). */
@@ -26,53 +25,41 @@ function presetOf(settings: ProviderSettings): PresetDefaults | undefined {
 /**
  * A Chat Completions server reached through the `openai` SDK: `openAiBaseUrl` (or the preset's
  * default address for `apiProvider` deepinfra, lmstudio, inception, ollama, vllm, llamacpp),
- * `openAiApiKey`, `openAiModelId` and `openAiHeaders`. Native tools are added with
- * `addNativeToolCallsToParams`, so `parallel_tool_calls` follows the flag whenever tools are sent.
+ * `openAiApiKey`, `openAiModelId` and `openAiHeaders`. `parallel_tool_calls` follows the flag
+ * whenever tools are sent; the history follows the model's rules for a direct connection.
  */
 export class OpenAICompatibleHandler implements ApiHandler {
   readonly providerName: string;
-  readonly #client: OpenAI;
+  readonly #core: ChatHandlerCore;
   readonly #settings: ProviderSettings;
-  readonly #modelId: string;
-  readonly #secrets: readonly string[];
 
   constructor(settings: ProviderSettings, options: OpenAICompatibleHandlerOptions = {}) {
     const preset = presetOf(settings);
-    this.providerName = options.providerName ?? preset?.name ?? "OpenAI-compatible";
-    const baseURL = settings.openAiBaseUrl || preset?.baseUrl;
-    if (!baseURL) {
-      throw new ProviderConfigError("invalid_settings", `${this.providerName}: openAiBaseUrl is required`, {
-        provider: this.providerName,
-      });
-    }
+    const providerName = options.providerName ?? preset?.name ?? "OpenAI-compatible";
+    const fail = (message: string) =>
+      new ProviderConfigError("invalid_settings", `${providerName}: ${message}`, { provider: providerName });
+    const baseUrl = settings.openAiBaseUrl || preset?.baseUrl;
+    if (!baseUrl) throw fail("openAiBaseUrl is required");
     const modelId = settings.openAiModelId || settings.apiModelId;
-    if (!modelId) {
-      throw new ProviderConfigError("invalid_settings", `${this.providerName}: openAiModelId is required`, {
-        provider: this.providerName,
-      });
-    }
-    if (preset?.requiresApiKey && !settings.openAiApiKey) {
-      throw new ProviderConfigError("invalid_settings", `${this.providerName}: openAiApiKey is required`, {
-        provider: this.providerName,
-      });
-    }
+    if (!modelId) throw fail("openAiModelId is required");
+    if (preset?.requiresApiKey && !settings.openAiApiKey) throw fail("openAiApiKey is required");
+    this.providerName = providerName;
     this.#settings = settings;
-    this.#modelId = modelId;
-    this.#secrets = settings.openAiApiKey ? [settings.openAiApiKey] : [];
-    this.#client = new OpenAI({
-      baseURL,
-      apiKey: settings.openAiApiKey || NO_API_KEY,
-      ...(settings.openAiHeaders ? { defaultHeaders: settings.openAiHeaders } : {}),
-      ...sdkTransportOptions(options),
-    });
+    this.#core = new ChatHandlerCore(
+      {
+        providerName,
+        baseUrl,
+        apiKey: settings.openAiApiKey,
+        modelId,
+        route: "direct",
+        ...(settings.openAiHeaders ? { defaultHeaders: settings.openAiHeaders } : {}),
+      },
+      options,
+    );
   }
 
   getModel(): { id: string; info: ModelInfo } {
-    const info: ModelInfo = {};
-    if (this.#settings.modelMaxTokens !== undefined && this.#settings.modelMaxTokens > 0) {
-      info.maxTokens = this.#settings.modelMaxTokens;
-    }
-    return { id: this.#modelId, info };
+    return this.#core.model(this.#settings);
   }
 
   async *createMessage(
@@ -83,16 +70,11 @@ export class OpenAICompatibleHandler implements ApiHandler {
   ): ApiStream {
     const body = buildOpenAICompatibleParams({
       settings: this.#settings,
-      modelId: this.#modelId,
+      modelId: this.#core.endpoint.modelId,
       systemPrompt,
       messages,
       metadata,
     });
-    yield* streamChatCompletion({
-      client: this.#client,
-      body,
-      ...(options.signal ? { signal: options.signal } : {}),
-      errors: { provider: this.providerName, secrets: this.#secrets },
-    });
+    yield* this.#core.send(body, options.signal ? { signal: options.signal } : {});
   }
 }

@@ -1,6 +1,7 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
 import type OpenAI from "openai";
 import { openChatChunks } from "./chat-chunk-source.js";
+import type { ChatRequestBody } from "./chat-request-body.js";
 import { ProviderAbortError } from "./errors.js";
 import { mapChunkStream } from "./map-chunk-stream.js";
 import { type ErrorContext, toProviderError } from "./map-provider-error.js";
@@ -8,8 +9,8 @@ import type { CostOf } from "./usage.js";
 
 export interface StreamChatCompletionInput {
   client: OpenAI;
-  /** The whole request body; `stream: true` is implied. */
-  body: Record<string, unknown>;
+  /** The whole request body, built once by the handler. */
+  body: ChatRequestBody;
   /** Per-request headers (on top of the client's default headers). */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -27,11 +28,10 @@ export async function* streamChatCompletion(input: StreamChatCompletionInput): A
   if (input.signal?.aborted) throw aborted();
   try {
     // Not the SDK's iterator: it throws an error chunk away, usage included (see chat-chunk-source).
-    const stream = await openChatChunks(
-      input.client,
-      { ...input.body, stream: true } as unknown as OpenAI.ChatCompletionCreateParamsStreaming,
-      { ...(input.signal ? { signal: input.signal } : {}), ...(input.headers ? { headers: input.headers } : {}) },
-    );
+    const stream = await openChatChunks(input.client, input.body, {
+      ...(input.signal ? { signal: input.signal } : {}),
+      ...(input.headers ? { headers: input.headers } : {}),
+    });
     yield* mapChunkStream(stream, { errors, ...(input.costOf ? { costOf: input.costOf } : {}) });
   } catch (error) {
     throw toProviderError(error, errors);

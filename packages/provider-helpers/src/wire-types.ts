@@ -15,7 +15,14 @@ export interface WireReasoningDetail {
   type?: string;
   text?: string | null;
   summary?: string | null;
+  /** `reasoning.encrypted`: the opaque payload (Gemini's thought signature via OpenRouter). */
+  data?: string | null;
+  /** For Gemini via OpenRouter, the id of the tool call the signature belongs to. */
+  id?: string | null;
+  format?: string | null;
+  signature?: string | null;
   index?: number;
+  [field: string]: unknown;
 }
 
 export interface WireDelta {

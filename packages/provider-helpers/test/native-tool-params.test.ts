@@ -1,4 +1,4 @@
-import type { ApiHandlerCreateMessageMetadata } from "@parallel-tool-calls/core-metadata";
+import { type ApiHandlerCreateMessageMetadata, buildCreateMessageMetadata } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { describe, expect, it } from "vitest";
 import { addNativeToolCallsToParams, nativeToolFields } from "../src/index.js";
@@ -17,6 +17,13 @@ describe("addNativeToolCallsToParams", () => {
       tool_choice: "auto",
       parallel_tool_calls: PARALLEL_TOOL_CALLS,
     });
+  });
+
+  it("sends metadata.parallelToolCalls (what buildCreateMessageMetadata copies from the flag) when it is set", () => {
+    const built = buildCreateMessageMetadata({ taskId: "t", tools: [readFileTool] });
+    expect(nativeToolFields({}, built)?.parallel_tool_calls).toBe(PARALLEL_TOOL_CALLS);
+    const other = { ...withTools, parallelToolCalls: !PARALLEL_TOOL_CALLS };
+    expect(nativeToolFields({}, other)?.parallel_tool_calls).toBe(!PARALLEL_TOOL_CALLS);
   });
 
   it("adds nothing without tools, with an empty tool list, or without metadata", () => {

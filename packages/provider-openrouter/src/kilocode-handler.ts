@@ -1,8 +1,16 @@
-import type { ApiHandlerCreateMessageMetadata, ProviderSettings } from "@parallel-tool-calls/core-metadata";
-import type { CostOf, WireUsage } from "@parallel-tool-calls/provider-helpers";
+import type {
+  ApiHandler,
+  ApiHandlerCreateMessageMetadata,
+  ApiStream,
+  CreateMessageOptions,
+  MessageParam,
+  ModelInfo,
+  ProviderSettings,
+} from "@parallel-tool-calls/core-metadata";
+import type { ChatHandlerCore, CostOf, WireUsage } from "@parallel-tool-calls/provider-helpers";
 import { KILOCODE_DEFAULT_BASE_URL, OPENROUTER_DEFAULT_MODEL_ID } from "./constants.js";
 import { buildKilocodeHeaders } from "./kilocode-headers.js";
-import { type OpenRouterConnection, OpenRouterHandler, type OpenRouterHandlerOptions } from "./openrouter-handler.js";
+import { type OpenRouterHandlerOptions, openRouterCore, sendOpenRouter } from "./openrouter-core.js";
 
 export interface KilocodeHandlerOptions extends OpenRouterHandlerOptions {
   /** Gateway base URL when the settings have no `kilocodeBaseUrl`. */
@@ -24,44 +32,44 @@ const kilocodeCost: CostOf = (usage: WireUsage) => {
 /**
  * OpenRouter through the Kilocode gateway: `kilocodeToken` as bearer, `kilocodeModel`,
  * `kilocodeOrganizationId`, `kilocodeBaseUrl`, plus the `X-KiloCode-*` headers on each request.
+ * Same core, body and model rules as {@link OpenRouterHandler}; only connection, cost and headers differ.
  */
-export class KilocodeOpenrouterHandler extends OpenRouterHandler {
-  override readonly providerName: string = "KiloCode";
+export class KilocodeOpenrouterHandler implements ApiHandler {
+  readonly providerName = "KiloCode";
+  readonly #core: ChatHandlerCore;
   readonly #settings: ProviderSettings;
   readonly #options: KilocodeHandlerOptions;
 
   constructor(settings: ProviderSettings, options: KilocodeHandlerOptions = {}) {
-    super(settings, options);
     this.#settings = settings;
     this.#options = options;
-  }
-
-  protected override resolveConnection(
-    settings: ProviderSettings,
-    options: KilocodeHandlerOptions,
-  ): OpenRouterConnection {
-    return {
+    const connection = {
       baseUrl: settings.kilocodeBaseUrl || options.baseUrl || KILOCODE_DEFAULT_BASE_URL,
       apiKey: settings.kilocodeToken,
       modelId: settings.kilocodeModel || settings.apiModelId || OPENROUTER_DEFAULT_MODEL_ID,
     };
+    this.#core = openRouterCore(this.providerName, connection, options, kilocodeCost);
   }
 
-  protected override requestHeaders(metadata: ApiHandlerCreateMessageMetadata | undefined): Record<string, string> {
-    const options = this.#options;
-    return {
-      ...super.requestHeaders(metadata),
-      ...buildKilocodeHeaders({
-        ...(metadata ? { metadata } : {}),
-        ...(this.#settings.kilocodeOrganizationId ? { organizationId: this.#settings.kilocodeOrganizationId } : {}),
-        ...(options.feature ? { feature: options.feature } : {}),
-        ...(options.version ? { version: options.version } : {}),
-        ...(options.editorName ? { editorName: options.editorName } : {}),
-      }),
-    };
+  getModel(): { id: string; info: ModelInfo } {
+    return this.#core.model(this.#settings);
   }
 
-  protected override get costOf(): CostOf {
-    return kilocodeCost;
+  createMessage(
+    systemPrompt: string,
+    messages: MessageParam[],
+    metadata: ApiHandlerCreateMessageMetadata,
+    options: CreateMessageOptions = {},
+  ): ApiStream {
+    const { feature, version, editorName } = this.#options;
+    const organizationId = this.#settings.kilocodeOrganizationId;
+    const headers = buildKilocodeHeaders({
+      metadata,
+      ...(organizationId ? { organizationId } : {}),
+      ...(feature ? { feature } : {}),
+      ...(version ? { version } : {}),
+      ...(editorName ? { editorName } : {}),
+    });
+    return sendOpenRouter(this.#core, this.#settings, { systemPrompt, messages, metadata }, options, headers);
   }
 }

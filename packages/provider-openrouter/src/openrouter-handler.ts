@@ -7,38 +7,11 @@ import type {
   ModelInfo,
   ProviderSettings,
 } from "@parallel-tool-calls/core-metadata";
-import {
-  type CostOf,
-  type HandlerClientOptions,
-  NO_API_KEY,
-  openRouterCost,
-  sdkTransportOptions,
-  streamChatCompletion,
-} from "@parallel-tool-calls/provider-helpers";
-import OpenAI from "openai";
-import {
-  ANTHROPIC_BETA_HEADER,
-  OPENROUTER_DEFAULT_APP_HEADERS,
-  OPENROUTER_DEFAULT_BASE_URL,
-  OPENROUTER_DEFAULT_MODEL_ID,
-} from "./constants.js";
-import { buildOpenRouterParams } from "./openrouter-params.js";
+import { type ChatHandlerCore, openRouterCost } from "@parallel-tool-calls/provider-helpers";
+import { OPENROUTER_DEFAULT_BASE_URL, OPENROUTER_DEFAULT_MODEL_ID } from "./constants.js";
+import { type OpenRouterHandlerOptions, openRouterCore, sendOpenRouter } from "./openrouter-core.js";
 
-export interface OpenRouterHandlerOptions extends HandlerClientOptions {
-  /** `HTTP-Referer` sent to OpenRouter (app attribution). */
-  appUrl?: string;
-  /** `X-Title` sent to OpenRouter (app attribution). */
-  appTitle?: string;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
-}
-
-/** Where and as whom a handler connects; subclasses (Kilocode) supply their own. */
-export interface OpenRouterConnection {
-  baseUrl: string;
-  apiKey: string | undefined;
-  modelId: string;
-}
+export type { OpenRouterConnection, OpenRouterHandlerOptions } from "./openrouter-core.js";
 
 /**
  * OpenRouter Chat Completions over the `openai` SDK. Settings: `openRouterApiKey`,
@@ -46,76 +19,30 @@ export interface OpenRouterConnection {
  */
 export class OpenRouterHandler implements ApiHandler {
   /** Display name used in error messages. */
-  readonly providerName: string = "OpenRouter";
-  readonly #client: OpenAI;
+  readonly providerName = "OpenRouter";
+  readonly #core: ChatHandlerCore;
   readonly #settings: ProviderSettings;
-  readonly #connection: OpenRouterConnection;
 
   constructor(settings: ProviderSettings, options: OpenRouterHandlerOptions = {}) {
     this.#settings = settings;
-    this.#connection = this.resolveConnection(settings, options);
-    this.#client = new OpenAI({
-      baseURL: this.#connection.baseUrl,
-      apiKey: this.#connection.apiKey || NO_API_KEY,
-      defaultHeaders: {
-        "HTTP-Referer": options.appUrl ?? OPENROUTER_DEFAULT_APP_HEADERS["HTTP-Referer"],
-        "X-Title": options.appTitle ?? OPENROUTER_DEFAULT_APP_HEADERS["X-Title"],
-        ...options.headers,
-      },
-      ...sdkTransportOptions(options),
-    });
-  }
-
-  /** Called once from the constructor. */
-  protected resolveConnection(settings: ProviderSettings, _options: OpenRouterHandlerOptions): OpenRouterConnection {
-    return {
+    const connection = {
       baseUrl: settings.openRouterBaseUrl || OPENROUTER_DEFAULT_BASE_URL,
       apiKey: settings.openRouterApiKey,
       modelId: settings.openRouterModelId || settings.apiModelId || OPENROUTER_DEFAULT_MODEL_ID,
     };
-  }
-
-  /** Per-request headers. */
-  protected requestHeaders(_metadata: ApiHandlerCreateMessageMetadata | undefined): Record<string, string> {
-    return this.#connection.modelId.startsWith("anthropic/") ? { ...ANTHROPIC_BETA_HEADER } : {};
-  }
-
-  /** How `usage.totalCost` is computed from the usage report. */
-  protected get costOf(): CostOf {
-    return openRouterCost;
+    this.#core = openRouterCore(this.providerName, connection, options, openRouterCost);
   }
 
   getModel(): { id: string; info: ModelInfo } {
-    const info: ModelInfo = {};
-    const maxTokens = this.#settings.modelMaxTokens;
-    if (maxTokens !== undefined && maxTokens > 0) info.maxTokens = maxTokens;
-    return { id: this.#connection.modelId, info };
+    return this.#core.model(this.#settings);
   }
 
-  async *createMessage(
+  createMessage(
     systemPrompt: string,
     messages: MessageParam[],
     metadata: ApiHandlerCreateMessageMetadata,
     options: CreateMessageOptions = {},
   ): ApiStream {
-    const body = buildOpenRouterParams({
-      settings: this.#settings,
-      modelId: this.#connection.modelId,
-      systemPrompt,
-      messages,
-      metadata,
-    });
-    yield* streamChatCompletion({
-      client: this.#client,
-      body,
-      headers: this.requestHeaders(metadata),
-      ...(options.signal ? { signal: options.signal } : {}),
-      errors: {
-        provider: this.providerName,
-        streamErrorLabel: "OpenRouter",
-        secrets: this.#connection.apiKey ? [this.#connection.apiKey] : [],
-      },
-      costOf: this.costOf,
-    });
+    return sendOpenRouter(this.#core, this.#settings, { systemPrompt, messages, metadata }, options);
   }
 }

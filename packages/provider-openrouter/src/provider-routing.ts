@@ -1,12 +1,8 @@
 import type { ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import type { ChatProviderRouting } from "@parallel-tool-calls/provider-helpers";
 
 /** OpenRouter's `provider` request field (the subset these settings control). */
-export interface OpenRouterProviderRouting {
-  order?: string[];
-  data_collection?: "allow" | "deny";
-  sort?: "price" | "throughput" | "latency";
-  zdr?: boolean;
-}
+export type OpenRouterProviderRouting = ChatProviderRouting;
 
 // What settings UIs store for "let OpenRouter choose".
 const NO_SPECIFIC_PROVIDER = "[default]";

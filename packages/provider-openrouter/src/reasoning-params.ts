@@ -1,6 +1,8 @@
-import type { ProviderSettings, ReasoningEffort } from "@parallel-tool-calls/core-metadata";
+import type { ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import type { ChatReasoningControl } from "@parallel-tool-calls/provider-helpers";
 
-export type OpenRouterReasoning = { max_tokens: number } | { effort: ReasoningEffort };
+/** OpenRouter's `reasoning` request field. */
+export type OpenRouterReasoning = ChatReasoningControl;
 
 /** A thinking-token budget wins over an effort level; neither set means the model's default. */
 export function buildReasoning(settings: ProviderSettings): OpenRouterReasoning | undefined {

@@ -88,6 +88,15 @@ describe("OpenRouterHandler stream", () => {
       { type: "reasoning", text: "in short" },
       { type: "text", text: "answer" },
       { type: "finish_reason", reason: "stop" },
+      // Once, after the stream: every detail accumulated, to be sent back with the message.
+      {
+        type: "reasoning_details",
+        details: [
+          { type: "reasoning.text", text: "step one", index: 0 },
+          { type: "reasoning.encrypted", data: "opaque", index: 1 },
+          { type: "reasoning.summary", summary: "in short" },
+        ],
+      },
     ]);
   });
 

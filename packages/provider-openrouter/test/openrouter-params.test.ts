@@ -1,4 +1,8 @@
-import type { ApiHandlerCreateMessageMetadata, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import type {
+  ApiHandlerCreateMessageMetadata,
+  MessageParam,
+  ProviderSettings,
+} from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { describe, expect, it } from "vitest";
 import { buildOpenRouterParams, buildProviderRouting, buildReasoning } from "../src/index.js";
@@ -55,6 +59,36 @@ describe("buildOpenRouterParams", () => {
     });
     expect(params.provider).toEqual({ order: ["anthropic"], zdr: true });
     expect(params.reasoning).toEqual({ effort: "high" });
+  });
+});
+
+describe("buildOpenRouterParams history rules", () => {
+  const history: MessageParam[] = [
+    { role: "user", content: "go" },
+    {
+      role: "assistant",
+      content: [{ type: "tool_use", id: "functions.read_file:0", name: "read_file", input: {} }],
+      reasoning_details: [{ type: "reasoning.text", text: "thought", index: 0 }],
+    },
+    { role: "user", content: [{ type: "tool_result", tool_use_id: "functions.read_file:0", content: "x" }] },
+  ];
+  const body = (modelId: string) => buildOpenRouterParams({ ...base, modelId, messages: history, settings: {} });
+  const assistant = (modelId: string) => body(modelId).messages.find((m) => m.role === "assistant");
+
+  it("sends reasoning_details back, adding Gemini's one placeholder when no signature is among them", () => {
+    expect(assistant("openai/gpt-5")?.reasoning_details).toEqual([
+      { type: "reasoning.text", text: "thought", index: 0 },
+    ]);
+    expect(assistant("google/gemini-3-pro-preview")?.reasoning_details).toEqual([
+      { type: "reasoning.text", text: "thought", index: 0 },
+      expect.objectContaining({ type: "reasoning.encrypted", id: "functions_read_file_0", index: 0 }),
+    ]);
+  });
+
+  it("adds cache breakpoints for Claude only, and Mistral's id shape for mistralai/*", () => {
+    expect(JSON.stringify(body("anthropic/claude-sonnet-4.5").messages).match(/cache_control/g)).toHaveLength(3);
+    expect(JSON.stringify(body("openai/gpt-5").messages)).not.toContain("cache_control");
+    expect(assistant("mistralai/devstral-medium")?.tool_calls?.[0]?.id).toMatch(/^[a-zA-Z0-9]{9}$/);
   });
 });
 

@@ -35,6 +35,8 @@ export interface Usage {
 export interface ChunkInput extends ChunkMeta {
   content?: string | null;
   reasoning?: string | null;
+  /** DeepSeek / Kimi thinking mode's field for reasoning text. */
+  reasoning_content?: string | null;
   reasoning_details?: object[];
   tool_calls?: ToolCallDelta[];
   finish_reason?: string | null;
@@ -60,6 +62,7 @@ export function chunk(input: ChunkInput = {}) {
   const delta: Record<string, unknown> = { role: "assistant" };
   if (input.content !== undefined) delta.content = input.content;
   if (input.reasoning !== undefined) delta.reasoning = input.reasoning;
+  if (input.reasoning_content !== undefined) delta.reasoning_content = input.reasoning_content;
   if (input.reasoning_details !== undefined) delta.reasoning_details = input.reasoning_details;
   if (input.tool_calls !== undefined) delta.tool_calls = input.tool_calls;
   const finishReason = input.finish_reason ?? null;

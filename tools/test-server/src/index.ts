@@ -13,8 +13,17 @@ export {
 } from "./chunks.js";
 export { DEFAULT_RETRY_AFTER_SECONDS, renderError } from "./error-bodies.js";
 export { exampleModel } from "./example-model.js";
+export { PromptCache } from "./prompt-cache.js";
 export { readmeExamples } from "./readme-examples.js";
 export { startTestServer } from "./server.js";
+export { isStrictModelId, STRICT_MODELS, type StrictModelId, strictModel } from "./strict-model.js";
+export {
+  checkStrictRule,
+  SKIP_THOUGHT_SIGNATURE,
+  type StrictRule,
+  strictRuleFor,
+  thoughtSignatureFor,
+} from "./strict-rules.js";
 export type {
   ErrorResponse,
   ErrorStatus,

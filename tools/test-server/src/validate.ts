@@ -1,3 +1,5 @@
+import { checkStrictRule } from "./strict-rules.js";
+
 /** Why a chat request was rejected, with the offending parameter as OpenAI reports it. */
 export interface ChatRequestProblem {
   message: string;
@@ -98,7 +100,7 @@ export function findChatRequestProblem(body: unknown): ChatRequestProblem | null
       param: "parallel_tool_calls",
     };
   }
-  return checkToolPairing(body.messages);
+  return checkToolPairing(body.messages) ?? checkStrictRule(body.model, body.messages);
 }
 
 /**

@@ -1,0 +1,63 @@
+import type { ReasoningDetail, ReasoningEffort } from "@parallel-tool-calls/core-metadata";
+import type OpenAI from "openai";
+
+/** Anthropic prompt-cache breakpoint, as OpenRouter forwards it on a content part. */
+export interface CacheControl {
+  type: "ephemeral";
+}
+
+export interface ChatTextPart extends OpenAI.Chat.ChatCompletionContentPartText {
+  cache_control?: CacheControl;
+}
+
+export type ChatUserPart = ChatTextPart | OpenAI.Chat.ChatCompletionContentPartImage;
+
+export interface ChatSystemMessage extends OpenAI.Chat.ChatCompletionSystemMessageParam {
+  content: string | ChatTextPart[];
+}
+
+export interface ChatUserMessage extends OpenAI.Chat.ChatCompletionUserMessageParam {
+  content: string | ChatUserPart[];
+}
+
+export interface ChatToolMessage extends OpenAI.Chat.ChatCompletionToolMessageParam {
+  content: string | ChatTextPart[];
+}
+
+export interface ChatToolCall extends OpenAI.Chat.ChatCompletionMessageFunctionToolCall {
+  /** Provider data echoed on the same call exactly as received (Gemini 3 thought signature). */
+  extra_content?: Record<string, unknown>;
+}
+
+export interface ChatAssistantMessage extends OpenAI.Chat.ChatCompletionAssistantMessageParam {
+  content?: string | null;
+  tool_calls?: ChatToolCall[];
+  /** Thinking-mode servers (DeepSeek, Kimi) want their reasoning back on messages with tool calls. */
+  reasoning_content?: string;
+  /** OpenRouter: the message's accumulated reasoning details, sent back unchanged. */
+  reasoning_details?: ReasoningDetail[];
+}
+
+export type ChatMessage = ChatSystemMessage | ChatUserMessage | ChatToolMessage | ChatAssistantMessage;
+
+/** OpenRouter's `provider` request field (the subset handlers set). */
+export interface ChatProviderRouting {
+  order?: string[];
+  data_collection?: "allow" | "deny";
+  sort?: "price" | "throughput" | "latency";
+  zdr?: boolean;
+}
+
+/** OpenRouter's unified reasoning control. */
+export type ChatReasoningControl = { max_tokens: number } | { effort: ReasoningEffort };
+
+/**
+ * The whole streaming request body every handler sends: the SDK's own type, with the messages
+ * narrowed to what the converter produces and the gateway fields OpenRouter adds.
+ */
+export interface ChatRequestBody extends OpenAI.Chat.ChatCompletionCreateParamsStreaming {
+  messages: ChatMessage[];
+  stream: true;
+  provider?: ChatProviderRouting;
+  reasoning?: ChatReasoningControl;
+}
