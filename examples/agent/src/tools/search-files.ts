@@ -100,6 +100,7 @@ export async function searchWorkspaceFiles(
       const text = await textOf(workspace, entry, limits, skipped);
       if (text === undefined) continue;
       const lines = text.split("\n");
+      if (text.endsWith("\n")) lines.pop(); // the final newline ends a line; it does not start one
       for (let i = 0; i < lines.length; i++) {
         if (pacer.due) await pacer.step();
         if (pacer.expired) {
