@@ -12,6 +12,7 @@ const GLOB_OPTIONS: picomatch.PicomatchOptions = {
   dot: true, // like the shell with dotglob: `*` matches `.env`
   noextglob: true, // `+(a|b)` and friends are the classic glob ReDoS vector; not needed for file filters
   nonegate: true, // a leading `!` is literal
+  posix: true, // `[!ab]` negates and `[[:alpha:]]` is a class, as in the shell
   windows: false, // workspace-relative paths always use `/`
 };
 
