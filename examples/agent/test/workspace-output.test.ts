@@ -108,6 +108,15 @@ describe("errors are one line and name workspace-relative paths only", () => {
     expect(error.message).toBe(message);
   });
 
+  it("refuses a file over the read limit, and search says it was not searched", async () => {
+    const limits = { maxReadBytes: 3 };
+    const error = await refusal(readWorkspaceFile(workspace, { path: "names/plain.txt" }, { limits }));
+    expect(error.code).toBe("FILE_TOO_LARGE");
+    expect(error.message).toBe("file is 7 bytes, more than the 3-byte limit: names/plain.txt");
+    const found = await searchWorkspaceFiles(workspace, { regex: "needle", path: "names" }, { limits });
+    expect(found).toBe("(no matches)\n(3 files over 3 bytes were not searched)");
+  });
+
   it("never shows the host path, even for an absolute path inside the workspace", async () => {
     const error = await refusal(readWorkspaceFile(workspace, { path: join(base, "missing.txt") }));
     expect(error.message).toBe("no such file or directory: missing.txt");
