@@ -2,7 +2,7 @@ import { BoundedLines } from "./bounded-output.js";
 import { compileGlob } from "./glob.js";
 import { MAX_SEARCH_MATCHES, resolveLimits, type ToolRunOptions, type WorkspaceLimits } from "./limits.js";
 import { compileSearchRegex } from "./linear-regex.js";
-import { openInside } from "./open-inside.js";
+import { type Opened, openInside } from "./open-inside.js";
 import { Pacer } from "./pacer.js";
 import { readBounded } from "./read-bounded.js";
 import { showPath } from "./show-path.js";
@@ -33,7 +33,7 @@ async function textOf(
   skipped: Skipped,
 ): Promise<string | undefined> {
   const shown = showPath(entry.relative);
-  let file: Awaited<ReturnType<typeof openInside>>;
+  let file: Opened;
   try {
     file = await openInside(workspace, { path: entry.openPath, expect: "file", followLink: entry.viaLink, shown });
   } catch {

@@ -1,4 +1,4 @@
-import type { Dirent } from "node:fs";
+import type { Dirent, Stats } from "node:fs";
 import { lstat, stat } from "node:fs/promises";
 import type { WorkspaceLimits } from "./limits.js";
 import { openInside } from "./open-inside.js";
@@ -34,7 +34,7 @@ export interface WalkOptions {
   state: WalkState;
 }
 
-function kindOf(entry: Dirent | import("node:fs").Stats): EntryKind | "link" | undefined {
+function kindOf(entry: Dirent | Stats): EntryKind | "link" | undefined {
   if (entry.isDirectory()) return "directory";
   if (entry.isFile()) return "file";
   if (entry.isSymbolicLink()) return "link";
