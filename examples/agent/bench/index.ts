@@ -1,7 +1,9 @@
 // The example agent's benchmarks, bounded and printed side by side as ratios measured in this run.
+// (d) runs adversarial regexes and globs against the search tool (a few seconds).
 // (c) copies the repository, flips the switch, installs offline and builds (about 40 s of the total).
 // `--skip-flipped` (or PTC_BENCH_SKIP_FLIPPED=1) leaves the copy out; `--flipped-dir <dir>` reuses one.
 import { startTestServer } from "@parallel-tool-calls/test-server";
+import { benchAdversarialSearch } from "./adversarial-search.js";
 import { benchFlagCompare } from "./flag-compare.js";
 import { benchPipeline } from "./pipeline.js";
 import { benchToolStart } from "./tool-start.js";
@@ -18,6 +20,8 @@ try {
 } finally {
   await server.close();
 }
+console.log("");
+await benchAdversarialSearch();
 console.log("");
 await benchFlagCompare(skipFlipped, flippedDir);
 console.log(`\nexample-agent benchmarks done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

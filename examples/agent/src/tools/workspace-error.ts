@@ -5,9 +5,17 @@ export type WorkspaceErrorCode =
   | "NOT_A_FILE"
   | "NOT_A_DIRECTORY"
   | "FILE_TOO_LARGE"
-  | "INVALID_REGEX";
+  | "INVALID_REGEX"
+  | "INVALID_GLOB"
+  | "PERMISSION_DENIED"
+  | "CHANGED_DURING_ACCESS"
+  | "ABORTED"
+  | "IO_ERROR";
 
-/** A refused or failed workspace operation; the message is safe to hand back to the model. */
+/**
+ * A refused or failed workspace operation. The message is one line, names paths relative to the
+ * workspace, and is safe to hand back to the model.
+ */
 export class WorkspaceError extends Error {
   override readonly name = "WorkspaceError";
 

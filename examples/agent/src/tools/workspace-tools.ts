@@ -1,11 +1,17 @@
 import { type AnyTool, defineTool } from "@parallel-tool-calls/sequential-executor";
+import type { WorkspaceLimits } from "./limits.js";
 import { type ListFilesInput, listWorkspaceFiles } from "./list-files.js";
 import { type ReadFileInput, readWorkspaceFile } from "./read-file.js";
 import { type SearchFilesInput, searchWorkspaceFiles } from "./search-files.js";
 import type { Workspace } from "./workspace.js";
 
-/** The three read-only tools, bound to one workspace. Inputs are schema-checked by the registry first. */
-export function createWorkspaceTools(workspace: Workspace): AnyTool[] {
+const SHOWN_NAMES = "Names with control characters, quotes, backslashes or colons are shown as JSON strings.";
+
+/**
+ * The three read-only tools, bound to one workspace. Inputs are schema-checked by the registry first;
+ * each call gets the executor's abort signal. `limits` overrides the documented defaults.
+ */
+export function createWorkspaceTools(workspace: Workspace, limits: Partial<WorkspaceLimits> = {}): AnyTool[] {
   const readFile = defineTool<ReadFileInput>({
     name: "read_file",
     description: "Read a UTF-8 text file of the workspace. The path is relative to the workspace root.",
@@ -15,11 +21,11 @@ export function createWorkspaceTools(workspace: Workspace): AnyTool[] {
       required: ["path"],
       additionalProperties: false,
     },
-    execute: (input) => readWorkspaceFile(workspace, input),
+    execute: (input, ctx) => readWorkspaceFile(workspace, input, { signal: ctx.signal, limits }),
   });
   const listFiles = defineTool<ListFilesInput>({
     name: "list_files",
-    description: "List files and directories (directories end with /). Optionally recursive.",
+    description: `List files and directories (directories end with /). Optionally recursive. ${SHOWN_NAMES}`,
     parameters: {
       type: "object",
       properties: {
@@ -28,22 +34,27 @@ export function createWorkspaceTools(workspace: Workspace): AnyTool[] {
       },
       additionalProperties: false,
     },
-    execute: (input) => listWorkspaceFiles(workspace, input),
+    execute: (input, ctx) => listWorkspaceFiles(workspace, input, { signal: ctx.signal, limits }),
   });
   const searchFiles = defineTool<SearchFilesInput>({
     name: "search_files",
-    description: "Search file contents with a JavaScript regular expression; answers path:line: text per match.",
+    description:
+      "Search file contents with an RE2 regular expression (no lookaround or backreferences; (?i) for " +
+      `case-insensitive); answers path:line: text per match. ${SHOWN_NAMES}`,
     parameters: {
       type: "object",
       properties: {
         path: { type: "string", description: "Directory to search, relative to the workspace root" },
-        regex: { type: "string", description: "Regular expression matched against each line" },
-        file_pattern: { type: "string", description: "Glob that file names must match, e.g. *.ts" },
+        regex: { type: "string", description: "RE2 regular expression matched against each line" },
+        file_pattern: {
+          type: "string",
+          description: "Glob that file names must match, e.g. *.ts or src/**/*.{ts,tsx}",
+        },
       },
       required: ["regex"],
       additionalProperties: false,
     },
-    execute: (input) => searchWorkspaceFiles(workspace, input),
+    execute: (input, ctx) => searchWorkspaceFiles(workspace, input, { signal: ctx.signal, limits }),
   });
   return [readFile, listFiles, searchFiles] as AnyTool[];
 }

@@ -1,11 +1,25 @@
+import { existsSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import { fsFailure } from "./fs-failure.js";
+import { showInput } from "./show-path.js";
 import { WorkspaceError } from "./workspace-error.js";
 
 /** A path inside the workspace: the real absolute path and its workspace-relative spelling. */
 export interface WorkspacePath {
   absolute: string;
   relative: string;
+}
+
+/**
+ * How an opened descriptor's location is verified: `proc-fd` reads `/proc/self/fd/<fd>` (Linux,
+ * exact); `realpath` re-resolves the path and requires the same device and inode (elsewhere).
+ */
+export type DescriptorCheck = "proc-fd" | "realpath";
+
+export interface WorkspaceOptions {
+  /** Defaults to `proc-fd` where `/proc/self/fd` exists, else `realpath`. */
+  descriptorCheck?: DescriptorCheck;
 }
 
 function isInside(root: string, candidate: string): boolean {
@@ -17,14 +31,23 @@ function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 
+export function defaultDescriptorCheck(): DescriptorCheck {
+  return process.platform === "linux" && existsSync("/proc/self/fd") ? "proc-fd" : "realpath";
+}
+
 /**
- * The directory the tools may read. Every path is checked twice: lexically (so `../x` is refused
- * even when it does not exist) and after following symlinks (so a link pointing out is refused too).
+ * The directory the tools may read. A model-supplied path is checked lexically (so `../x` is refused
+ * even when it does not exist) and after following symlinks (so a link pointing out is refused with a
+ * clear error); the tools then open it and verify the opened descriptor itself (`openInside`), which
+ * is what holds when the workspace changes between the check and the use.
  */
 export class Workspace {
-  private constructor(readonly root: string) {}
+  private constructor(
+    readonly root: string,
+    readonly descriptorCheck: DescriptorCheck,
+  ) {}
 
-  static async open(root: string): Promise<Workspace> {
+  static async open(root: string, options: WorkspaceOptions = {}): Promise<Workspace> {
     let real: string;
     try {
       real = await realpath(resolve(root));
@@ -34,28 +57,26 @@ export class Workspace {
     if (!(await stat(real)).isDirectory()) {
       throw new WorkspaceError("NOT_A_DIRECTORY", `workspace is not a directory: ${root}`, root);
     }
-    return new Workspace(real);
+    return new Workspace(real, options.descriptorCheck ?? defaultDescriptorCheck());
   }
 
   /** Resolves a model-supplied path (relative to the root, or absolute inside it) to a real path inside. */
   async resolve(path: string): Promise<WorkspacePath> {
     if (typeof path !== "string" || path.includes("\0")) {
-      throw new WorkspaceError("INVALID_PATH", "invalid path", String(path));
+      throw new WorkspaceError("INVALID_PATH", "invalid path (it contains a NUL byte)", showInput(String(path)));
     }
     const candidate = resolve(this.root, path === "" ? "." : path);
-    if (!isInside(this.root, candidate)) throw this.outside(path);
+    if (!isInside(this.root, candidate)) throw this.outside(showInput(path));
+    // From here on, messages name the path relative to the workspace, never the host's absolute path.
+    const shown = showInput(this.relativeOf(candidate));
     let real: string;
     try {
       real = await realpath(candidate);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "ENOTDIR") {
-        throw new WorkspaceError("NOT_FOUND", `no such file or directory: ${path}`, path);
-      }
-      throw error;
+      throw fsFailure(error, shown);
     }
-    if (!isInside(this.root, real)) throw this.outside(path);
-    return { absolute: real, relative: toPosix(relative(this.root, real)) || "." };
+    if (!isInside(this.root, real)) throw this.outside(shown);
+    return { absolute: real, relative: this.relativeOf(real) };
   }
 
   /** True when `absolute` (already real) lies inside the workspace. */
@@ -67,7 +88,7 @@ export class Workspace {
     return toPosix(relative(this.root, absolute)) || ".";
   }
 
-  private outside(path: string): WorkspaceError {
-    return new WorkspaceError("OUTSIDE_WORKSPACE", `path is outside the workspace and was refused: ${path}`, path);
+  private outside(shown: string): WorkspaceError {
+    return new WorkspaceError("OUTSIDE_WORKSPACE", `path is outside the workspace and was refused: ${shown}`, shown);
   }
 }
