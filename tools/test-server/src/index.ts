@@ -25,5 +25,6 @@ export type {
   StreamResponse,
   TestServer,
   TestServerOptions,
+  TextResponse,
 } from "./types.js";
 export { type ChatRequestProblem, findChatRequestProblem, validateChatRequest } from "./validate.js";
