@@ -1,4 +1,4 @@
-export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions } from "./client-options.js";
+export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
 export { convertToOpenAiMessages } from "./convert-to-openai-messages.js";
 export {
   ProviderAbortError,
@@ -10,10 +10,13 @@ export {
   ProviderFinishReasonError,
   ProviderHttpError,
   type ProviderHttpErrorInit,
+  ProviderIdleTimeoutError,
   ProviderRateLimitError,
   ProviderResponseError,
+  type ProviderResponseErrorCode,
   ProviderStreamError,
 } from "./errors.js";
+export { type HandlerSecretSources, handlerSecrets } from "./handler-secrets.js";
 export { type ChunkStreamOptions, mapChunkStream } from "./map-chunk-stream.js";
 export { type ErrorContext, streamErrorFromBody, toProviderError } from "./map-provider-error.js";
 export { addNativeToolCallsToParams, type NativeToolFields, nativeToolFields } from "./native-tool-params.js";
@@ -25,8 +28,16 @@ export {
   type OpenAICompatiblePreset,
   type PresetDefaults,
 } from "./presets.js";
-export { redactSecrets } from "./redact.js";
+export { redact, redactSecrets } from "./redact.js";
 export { sanitizeToolCallId } from "./sanitize-tool-call-id.js";
+export { type SseChunksInput, sseChunks } from "./sse-chunks.js";
+export { SseDecoder, SseEventTooLargeError, type SseMessage } from "./sse-decoder.js";
+export {
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_EVENT_CHARS,
+  resolveStreamBounds,
+  type StreamBounds,
+} from "./stream-bounds.js";
 export { type StreamChatCompletionInput, streamChatCompletion } from "./stream-chat-completion.js";
 export {
   readUpstreamErrorDetails,

@@ -8,10 +8,12 @@ import type {
   ProviderSettings,
 } from "@parallel-tool-calls/core-metadata";
 import OpenAI from "openai";
-import { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions } from "./client-options.js";
+import { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
 import { ProviderConfigError } from "./errors.js";
+import { handlerSecrets } from "./handler-secrets.js";
 import { buildOpenAICompatibleParams } from "./openai-compatible-params.js";
 import { isOpenAICompatiblePreset, OPENAI_COMPATIBLE_PRESETS, type PresetDefaults } from "./presets.js";
+import type { StreamBounds } from "./stream-bounds.js";
 import { streamChatCompletion } from "./stream-chat-completion.js";
 
 export interface OpenAICompatibleHandlerOptions extends HandlerClientOptions {
@@ -35,6 +37,7 @@ export class OpenAICompatibleHandler implements ApiHandler {
   readonly #settings: ProviderSettings;
   readonly #modelId: string;
   readonly #secrets: readonly string[];
+  readonly #bounds: StreamBounds;
 
   constructor(settings: ProviderSettings, options: OpenAICompatibleHandlerOptions = {}) {
     const preset = presetOf(settings);
@@ -58,7 +61,12 @@ export class OpenAICompatibleHandler implements ApiHandler {
     }
     this.#settings = settings;
     this.#modelId = modelId;
-    this.#secrets = settings.openAiApiKey ? [settings.openAiApiKey] : [];
+    this.#secrets = handlerSecrets({
+      apiKey: settings.openAiApiKey,
+      headers: settings.openAiHeaders,
+      baseUrl: baseURL,
+    });
+    this.#bounds = streamBoundsOf(options);
     this.#client = new OpenAI({
       baseURL,
       apiKey: settings.openAiApiKey || NO_API_KEY,
@@ -93,6 +101,7 @@ export class OpenAICompatibleHandler implements ApiHandler {
       body,
       ...(options.signal ? { signal: options.signal } : {}),
       errors: { provider: this.providerName, secrets: this.#secrets },
+      bounds: this.#bounds,
     });
   }
 }

@@ -10,9 +10,12 @@ import type {
 import {
   type CostOf,
   type HandlerClientOptions,
+  handlerSecrets,
   NO_API_KEY,
   openRouterCost,
+  type StreamBounds,
   sdkTransportOptions,
+  streamBoundsOf,
   streamChatCompletion,
 } from "@parallel-tool-calls/provider-helpers";
 import OpenAI from "openai";
@@ -50,6 +53,8 @@ export class OpenRouterHandler implements ApiHandler {
   readonly #client: OpenAI;
   readonly #settings: ProviderSettings;
   readonly #connection: OpenRouterConnection;
+  readonly #secrets: readonly string[];
+  readonly #bounds: StreamBounds;
 
   constructor(settings: ProviderSettings, options: OpenRouterHandlerOptions = {}) {
     this.#settings = settings;
@@ -64,6 +69,12 @@ export class OpenRouterHandler implements ApiHandler {
       },
       ...sdkTransportOptions(options),
     });
+    this.#secrets = handlerSecrets({
+      apiKey: this.#connection.apiKey,
+      headers: options.headers,
+      baseUrl: this.#connection.baseUrl,
+    });
+    this.#bounds = streamBoundsOf(options);
   }
 
   /** Called once from the constructor. */
@@ -113,9 +124,10 @@ export class OpenRouterHandler implements ApiHandler {
       errors: {
         provider: this.providerName,
         streamErrorLabel: "OpenRouter",
-        secrets: this.#connection.apiKey ? [this.#connection.apiKey] : [],
+        secrets: this.#secrets,
       },
       costOf: this.costOf,
+      bounds: this.#bounds,
     });
   }
 }
