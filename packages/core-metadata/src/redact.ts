@@ -28,15 +28,16 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   // Slack tokens.
   /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
 ];
-const AUTH_SCHEME = /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/gi;
+// Only "Bearer" is masked in free text: "Basic" and "Token" are ordinary words too (named headers are below).
+const AUTH_SCHEME = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]{6,}/gi;
 // `user:password@` (or `token@`) in any URL.
 const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@?#]+@/gi;
 // Credential-like query parameters: ?key=…, &api_key=…, &token=…, &sig=…
 const QUERY_SECRET =
   /([?&](?:key|api[_-]?key|apikey|token|access[_-]?token|auth|secret|password|sig|signature)=)[^&\s#"'<>]+/gi;
-// `api_key=…`, `token: "…"`, `x-api-key: …`, `password=…` in free text.
+// `api_key=…`, `token: "…"`, `x-api-key: …`, `password=…` in free text (a Bearer value is left to AUTH_SCHEME).
 const NAMED_SECRET =
-  /\b(api[_-]?key|access[_-]?token|refresh[_-]?token|token|authorization|password|passwd|secret|client[_-]?secret)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi;
+  /\b(api[_-]?key|access[_-]?token|refresh[_-]?token|token|authorization|password|passwd|secret|client[_-]?secret)(["']?\s*[:=]\s*["']?)(?!Bearer\s)(?:(?:Basic|Token)\s+)?[^\s"',;&]+/gi;
 
 /** Replaces every occurrence of each declared secret (and of its percent-encoded form). */
 export function redactSecrets(text: string, secrets: readonly (string | null | undefined)[]): string {

@@ -52,6 +52,12 @@ describe("maskCredentials", () => {
     expect(masked).toContain("https://[redacted]@example.com/v1?model=m&key=[redacted]");
   });
 
+  it("keeps the scheme of a named authorization header readable", () => {
+    expect(maskCredentials('{"authorization":"Bearer abc.def-123456"}')).toBe('{"authorization":"Bearer [redacted]"}');
+    expect(maskCredentials("Authorization: Basic dXNlcjpwYXNzd29yZA==")).toBe("Authorization: [redacted]");
+    expect(maskCredentials("Basic usage: Token expired")).toBe("Basic usage: Token expired");
+  });
+
   it("leaves ordinary text alone", () => {
     const text = "Cannot read properties of undefined (reading 'path') at line 3: key order";
     expect(maskCredentials(text)).toBe(text);
