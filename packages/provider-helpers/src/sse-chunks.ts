@@ -1,6 +1,6 @@
 import { ProviderIdleTimeoutError, ProviderResponseError } from "./errors.js";
+import { IdleWatch } from "./idle-watch.js";
 import type { ErrorContext } from "./map-provider-error.js";
-import { readWithin } from "./read-within.js";
 import { assertEventStream } from "./response-checks.js";
 import { SseDecoder, SseEventTooLargeError, type SseMessage } from "./sse-decoder.js";
 import type { StreamBounds } from "./stream-bounds.js";
@@ -40,7 +40,7 @@ export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown>
   const reader = response.body.getReader();
   const text = new TextDecoder();
   const sse = new SseDecoder(bounds.maxEventChars);
-  let deadline = Date.now() + bounds.idleTimeoutMs;
+  const idle = new IdleWatch(bounds.idleTimeoutMs);
   let finished = false;
 
   const decode = (bytes: Uint8Array | undefined): SseMessage[] => {
@@ -55,13 +55,13 @@ export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown>
       );
     } finally {
       // Any complete line (data, keep-alive comment, blank line) shows the server is alive.
-      if (sse.lines !== lines) deadline = Date.now() + bounds.idleTimeoutMs;
+      if (sse.lines !== lines) idle.touch();
     }
   };
 
   try {
     for (;;) {
-      const read = await readWithin(reader, deadline - Date.now());
+      const read = await idle.read(reader);
       if (read === "timeout") {
         throw new ProviderIdleTimeoutError(
           `${errors.provider} stream stalled: no complete line for ${bounds.idleTimeoutMs} ms (idleTimeoutMs)`,
@@ -84,6 +84,7 @@ export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown>
     }
     if (!finished) throw incomplete();
   } finally {
+    idle.stop();
     // Stops a stalled or abandoned body and frees the connection; a no-op once the body ended.
     reader.cancel().catch(() => {});
   }
