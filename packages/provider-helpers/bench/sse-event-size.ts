@@ -18,6 +18,19 @@ function eventBytes(megabytes: number): Uint8Array {
   return new TextEncoder().encode(frame + end);
 }
 
+/** An ordinary stream: many small tool-call fragments, as providers send them. */
+function manySmallEvents(count: number): Uint8Array {
+  const frames: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const delta = { tool_calls: [{ index: 0, function: { arguments: `{"a":${i},"b":"xyzw"}`.slice(0, 12) } }] };
+    frames.push(`data: ${JSON.stringify({ choices: [{ index: 0, delta }] })}\n\n`);
+  }
+  frames.push(
+    `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] })}\n\ndata: [DONE]\n\n`,
+  );
+  return new TextEncoder().encode(frames.join(""));
+}
+
 function responseOf(bytes: Uint8Array): Response {
   let offset = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -48,12 +61,12 @@ const methods: Record<string, (bytes: Uint8Array) => Promise<number>> = {
     ),
 };
 
-async function best(run: () => Promise<number>): Promise<number> {
+async function best(run: () => Promise<number>, expected: number): Promise<number> {
   let fastest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     const events = await run();
-    if (events !== 2) throw new Error(`expected 2 events, got ${events}`);
+    if (events !== expected) throw new Error(`expected ${expected} events, got ${events}`);
     fastest = Math.min(fastest, performance.now() - start);
   }
   return fastest;
@@ -64,9 +77,21 @@ console.log(["size", ...Object.keys(methods), "SDK / sseChunks"].join(" | "));
 for (const megabytes of SIZES_MB) {
   const bytes = eventBytes(megabytes);
   const times: number[] = [];
-  for (const run of Object.values(methods)) times.push(await best(() => run(bytes)));
+  for (const run of Object.values(methods)) times.push(await best(() => run(bytes), 2));
   const [sdk = 0, ours = 1] = times;
   console.log(
     [`${megabytes} MB`, ...times.map((t) => `${t.toFixed(0)} ms`), `${(sdk / ours).toFixed(1)}x`].join(" | "),
   );
 }
+
+// The common case must not pay for the bounds: many small events, same two readers.
+const SMALL_EVENTS = 20_000;
+const small = manySmallEvents(SMALL_EVENTS);
+const smallTimes: number[] = [];
+for (const run of Object.values(methods)) {
+  await best(() => run(small), SMALL_EVENTS + 1); // warm-up
+  smallTimes.push(await best(() => run(small), SMALL_EVENTS + 1));
+}
+const [sdkSmall = 0, oursSmall = 1] = smallTimes;
+const smallRow = [`${SMALL_EVENTS} small events`, ...smallTimes.map((t) => `${t.toFixed(0)} ms`)];
+console.log([...smallRow, `${(sdkSmall / oursSmall).toFixed(1)}x`].join(" | "));
