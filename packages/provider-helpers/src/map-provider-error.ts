@@ -9,6 +9,7 @@ import {
   ProviderResponseError,
   ProviderStreamError,
 } from "./errors.js";
+import { oneLine } from "./one-line.js";
 import { redact } from "./redact.js";
 import { readUpstreamErrorDetails, retryAfterFromHeaders } from "./upstream-error-details.js";
 
@@ -63,7 +64,10 @@ function fromHttpError(error: APIError & { status: number }, ctx: ErrorContext):
   const details = readUpstreamErrorDetails(error.error);
   // Some servers send `{ "error": "text" }` instead of an error object.
   const plain = typeof error.error === "string" && error.error.trim() ? error.error : undefined;
-  const readable = details.message ?? plain ?? statusMessageOf(error) ?? "no error message";
+  // Redacted before it is cut: a cut could leave the start of a secret behind.
+  const readable = oneLine(
+    redact(details.message ?? plain ?? statusMessageOf(error) ?? "no error message", ctx.secrets),
+  );
   const via = details.providerName ? ` (${details.providerName})` : "";
   const body = error.error as { code?: unknown } | undefined;
   const upstreamCode = safeUpstreamCode(body?.code, ctx);
@@ -92,7 +96,7 @@ export function streamErrorFromBody(body: unknown, ctx: ErrorContext, cause?: Er
   const details = readUpstreamErrorDetails(body);
   const upstreamCode = safeUpstreamCode((body as { code?: unknown } | undefined)?.code, ctx) ?? "unknown";
   const label = ctx.streamErrorLabel ?? ctx.provider;
-  const message = `${label} API Error ${upstreamCode}: ${details.message ?? "unknown error"}`;
+  const message = `${label} API Error ${upstreamCode}: ${oneLine(redact(details.message ?? "unknown error", ctx.secrets))}`;
   const status =
     typeof upstreamCode === "number" && upstreamCode >= 400 && upstreamCode < 600 ? upstreamCode : undefined;
   return new ProviderStreamError(redact(message, ctx.secrets), {
@@ -127,7 +131,7 @@ export function toProviderError(error: unknown, ctx: ErrorContext): ProviderErro
     return new ProviderConnectionError("timeout", `${ctx.provider} request timed out`, init);
   }
   if (error instanceof APIConnectionError) {
-    const reason = redact(error.message, ctx.secrets);
+    const reason = oneLine(redact(error.message, ctx.secrets));
     return new ProviderConnectionError("connection_error", `${ctx.provider} connection failed: ${reason}`, init);
   }
   if (error instanceof APIError) {
@@ -141,6 +145,6 @@ export function toProviderError(error: unknown, ctx: ErrorContext): ProviderErro
   if (error instanceof SyntaxError) {
     return new ProviderResponseError(`${ctx.provider} sent a malformed stream event`, init);
   }
-  const reason = redact(error instanceof Error ? error.message : String(error), ctx.secrets);
+  const reason = oneLine(redact(error instanceof Error ? error.message : String(error), ctx.secrets));
   return new ProviderResponseError(`${ctx.provider} request failed: ${reason}`, init);
 }

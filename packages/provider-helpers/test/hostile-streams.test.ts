@@ -199,6 +199,17 @@ describe("a broken response is never a completed stream", () => {
   });
 });
 
+describe("error pages", () => {
+  it("a 502 HTML page becomes a one-line, bounded message", async () => {
+    const page = `<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n${"<p>filler</p>\n".repeat(200)}</body></html>`;
+    const { error } = await failWith({ kind: "text", status: 502, body: page });
+    expect(error).toBeInstanceOf(ProviderHttpError);
+    expect(error).toMatchObject({ status: 502, code: "server_error" });
+    expect(error.message).toMatch(/^OpenAI-compatible error 502: <html> <head><title>502 Bad Gateway<\/title>/);
+    expect(error.message.length).toBeLessThan(400);
+  });
+});
+
 describe("huge events", () => {
   it("an event above maxEventChars fails with event_too_large", async () => {
     const { error } = await failWith(
@@ -226,7 +237,8 @@ describe("secrets other than the key", () => {
     const { error } = await failWith({ kind: "error", status: 400, message: "bad request", echoRequest: true });
     expect(error).toBeInstanceOf(ProviderHttpError);
     expect(error.message).toMatch(/^OpenAI-compatible error 400: bad request \(request headers: /);
-    expect(error.message).toContain('"api-key":"[redacted]"');
+    // The message is cut to one short line; the (scrubbed) cause keeps the whole echoed text.
+    expect(String(error.cause)).toContain('"api-key":"[redacted]"');
   });
 
   it("upstreamCode and upstreamProvider taken from the body are redacted", async () => {
