@@ -263,6 +263,7 @@ export class SequentialToolExecutor {
               if (pending) await pending;
             } catch (error) {
               call.executing = false;
+              this.#executing = undefined;
               this.#settle(call, resultFromThrow(call.id, call.name, error));
             }
           }
