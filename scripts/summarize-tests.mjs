@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints one closing line over every workspace package's test run ("tests: N passed, N failed"),
-// from the JSON report vitest writes for each (see vitest.shared.ts), and exits non-zero when a
+// from the JSON report vitest writes for each (see vitest.shared.mts), and exits non-zero when a
 // package has no report, a test failed or none ran.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";

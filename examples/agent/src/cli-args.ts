@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { redactUrl } from "@parallel-tool-calls/core-metadata";
 import { CliError } from "./cli-errors.js";
 
 export const PROVIDERS = ["local", "openrouter", "kilocode", "openai-compatible"] as const;
@@ -13,6 +14,8 @@ export interface CliOptions {
   /** Start tools only when the whole response has streamed (the old behaviour), for comparison. */
   waitForStream: boolean;
   workspace?: string;
+  /** Longest silence of a started response stream before it fails (handlers' `idleTimeoutMs`). */
+  idleTimeoutMs?: number;
   help: boolean;
 }
 
@@ -37,6 +40,8 @@ Options:
                       mistral-large-latest, mistralai/devstral-medium, anthropic/claude-sonnet-4.5
   --base-url <url>    API base URL (required for openai-compatible)
   --max-turns <n>     stop after n model requests (default 10)
+  --idle-timeout-ms <n>
+                      fail a response stream silent for n ms (default 120000)
   --wait-for-stream   start tools only after the whole response has streamed
   --workspace <dir>   run on another directory instead of the sample workspace
   --json              print one JSON object instead of the human report
@@ -67,7 +72,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new CliError("USAGE", `--max-turns must be a positive integer, got "${values["max-turns"]}"`);
   }
   if (values["base-url"] !== undefined && !/^https?:\/\/\S+$/.test(values["base-url"])) {
-    throw new CliError("USAGE", `--base-url must be an http(s) URL, got "${values["base-url"]}"`);
+    throw new CliError("USAGE", `--base-url must be an http(s) URL, got "${redactUrl(values["base-url"])}"`);
+  }
+  const idleTimeoutMs = values["idle-timeout-ms"] === undefined ? undefined : Number(values["idle-timeout-ms"]);
+  if (idleTimeoutMs !== undefined && !(Number.isInteger(idleTimeoutMs) && idleTimeoutMs > 0)) {
+    throw new CliError("USAGE", `--idle-timeout-ms must be a positive integer, got "${values["idle-timeout-ms"]}"`);
   }
   if (provider === "openai-compatible" && (values["base-url"] === undefined || values.model === undefined)) {
     throw new CliError("USAGE", "--provider openai-compatible needs --base-url and --model");
@@ -77,6 +86,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     ...(values.model === undefined ? {} : { model: values.model }),
     ...(values["base-url"] === undefined ? {} : { baseUrl: values["base-url"] }),
     ...(values.workspace === undefined ? {} : { workspace: values.workspace }),
+    ...(idleTimeoutMs === undefined ? {} : { idleTimeoutMs }),
     json: values.json ?? false,
     maxTurns,
     waitForStream: values["wait-for-stream"] ?? false,
@@ -94,6 +104,7 @@ function parse(argv: string[]) {
       model: { type: "string" },
       "base-url": { type: "string" },
       "max-turns": { type: "string" },
+      "idle-timeout-ms": { type: "string" },
       "wait-for-stream": { type: "boolean" },
       workspace: { type: "string" },
       json: { type: "boolean" },

@@ -1,5 +1,6 @@
-import type { ApiHandler, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import { type ApiHandler, type ProviderSettings, redactUrl, secretsOfUrl } from "@parallel-tool-calls/core-metadata";
 import {
+  type BuildApiHandlerOptions,
   buildApiHandler,
   KILOCODE_DEFAULT_BASE_URL,
   OPENROUTER_DEFAULT_BASE_URL,
@@ -22,6 +23,7 @@ export interface ProviderSetup {
   handler: ApiHandler;
   provider: CliOptions["provider"];
   model: string;
+  /** The base URL as printed: credentials in it (`user:key@`, `?key=`) are redacted. */
   baseUrl: string;
   /** Values that must never be printed. */
   secrets: string[];
@@ -63,12 +65,20 @@ export async function createProvider(
   const key = apiKeyFor(options.provider, env);
   const secrets = key ? [key] : [];
   const noop = async () => {};
+  const transport = options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs };
+  const handlerOptions: BuildApiHandlerOptions = {
+    openrouter: transport,
+    kilocode: transport,
+    openaiCompatible: transport,
+  };
+  // What the user typed may carry credentials; only a redacted copy is ever shown.
+  const shown = (baseUrl: string) => ({ baseUrl: redactUrl(baseUrl), secrets: [...secrets, ...secretsOfUrl(baseUrl)] });
   switch (options.provider) {
     case "local": {
       const server = await startScriptedServer(scripted);
       const model = options.model ?? LOCAL_MODEL_ID;
       return {
-        handler: buildApiHandler(localSettings(model, server.baseUrl)),
+        handler: buildApiHandler(localSettings(model, server.baseUrl), handlerOptions),
         provider: "local",
         model,
         baseUrl: server.baseUrl,
@@ -85,15 +95,15 @@ export async function createProvider(
         openRouterApiKey: key,
       };
       if (options.model) settings.openRouterModelId = options.model;
-      const handler = buildApiHandler(settings);
-      return { handler, provider: "openrouter", model: handler.getModel().id, baseUrl, secrets, close: noop };
+      const handler = buildApiHandler(settings, handlerOptions);
+      return { handler, provider: "openrouter", model: handler.getModel().id, ...shown(baseUrl), close: noop };
     }
     case "kilocode": {
       const baseUrl = options.baseUrl ?? KILOCODE_DEFAULT_BASE_URL;
       const settings: ProviderSettings = { apiProvider: "kilocode", kilocodeBaseUrl: baseUrl, kilocodeToken: key };
       if (options.model) settings.kilocodeModel = options.model;
-      const handler = buildApiHandler(settings);
-      return { handler, provider: "kilocode", model: handler.getModel().id, baseUrl, secrets, close: noop };
+      const handler = buildApiHandler(settings, handlerOptions);
+      return { handler, provider: "kilocode", model: handler.getModel().id, ...shown(baseUrl), close: noop };
     }
     case "openai-compatible": {
       const baseUrl = options.baseUrl as string;
@@ -103,8 +113,14 @@ export async function createProvider(
         openAiModelId: options.model as string,
       };
       if (key) settings.openAiApiKey = key;
-      const handler = buildApiHandler(settings);
-      return { handler, provider: "openai-compatible", model: handler.getModel().id, baseUrl, secrets, close: noop };
+      const handler = buildApiHandler(settings, handlerOptions);
+      return {
+        handler,
+        provider: "openai-compatible",
+        model: handler.getModel().id,
+        ...shown(baseUrl),
+        close: noop,
+      };
     }
   }
 }

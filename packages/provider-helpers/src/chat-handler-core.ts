@@ -1,8 +1,10 @@
 import type { ApiStream, ModelInfo, ProviderSettings } from "@parallel-tool-calls/core-metadata";
 import OpenAI from "openai";
 import type { ChatRequestBody } from "./chat-request-body.js";
-import { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions } from "./client-options.js";
+import { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
+import { handlerSecrets } from "./handler-secrets.js";
 import type { ModelRoute } from "./model-rules.js";
+import type { StreamBounds } from "./stream-bounds.js";
 import { streamChatCompletion } from "./stream-chat-completion.js";
 import type { CostOf } from "./usage.js";
 
@@ -31,17 +33,24 @@ export interface ChatSendOptions {
 
 /**
  * The part every Chat Completions handler shares (OpenRouter, Kilocode, OpenAI-compatible): one
- * `openai` client, the endpoint's secrets kept out of errors, and the stream mapping. Handlers hold
- * one and add only their settings, body extras and headers.
+ * `openai` client, the endpoint's secrets (key, configured header values, URL credentials) kept
+ * out of errors, the stream bounds, and the stream mapping. Handlers hold one and add only their
+ * settings, body extras and headers.
  */
 export class ChatHandlerCore {
   readonly endpoint: Readonly<ChatEndpoint>;
   readonly #client: OpenAI;
   readonly #secrets: readonly string[];
+  readonly #bounds: StreamBounds;
 
   constructor(endpoint: ChatEndpoint, transport: HandlerClientOptions = {}) {
     this.endpoint = endpoint;
-    this.#secrets = endpoint.apiKey ? [endpoint.apiKey] : [];
+    this.#secrets = handlerSecrets({
+      apiKey: endpoint.apiKey,
+      headers: endpoint.defaultHeaders,
+      baseUrl: endpoint.baseUrl,
+    });
+    this.#bounds = streamBoundsOf(transport);
     this.#client = new OpenAI({
       baseURL: endpoint.baseUrl,
       apiKey: endpoint.apiKey || NO_API_KEY,
@@ -72,6 +81,7 @@ export class ChatHandlerCore {
         secrets: this.#secrets,
       },
       ...(costOf ? { costOf } : {}),
+      bounds: this.#bounds,
     });
   }
 }

@@ -20,7 +20,12 @@ export type ProviderErrorCode =
   | "connection_error"
   | "connection_lost"
   | "timeout"
+  | "idle_timeout"
   | "invalid_response"
+  | "unexpected_content_type"
+  | "non_stream_body"
+  | "incomplete_stream"
+  | "event_too_large"
   | "invalid_settings"
   | "invalid_history"
   | "unknown_provider";
@@ -135,10 +140,41 @@ export class ProviderAbortError extends ProviderError {
 /** No response (`connection_error`, `timeout`) or the connection broke mid-stream (`connection_lost`). */
 export class ProviderConnectionError extends ProviderError {}
 
+/** The stream went silent (or dripped without completing a line) for longer than `idleTimeoutMs`. */
+export class ProviderIdleTimeoutError extends ProviderConnectionError {
+  readonly idleTimeoutMs: number;
+
+  constructor(message: string, init: ProviderErrorInit & { idleTimeoutMs: number }) {
+    super("idle_timeout", message, init);
+    this.idleTimeoutMs = init.idleTimeoutMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), idleTimeoutMs: this.idleTimeoutMs };
+  }
+}
+
+/**
+ * Why a 2xx response is not a usable chat completion stream:
+ * - `invalid_response`: a malformed event (not JSON) or another unreadable body
+ * - `unexpected_content_type`: not `text/event-stream`, e.g. the HTML page of a captive portal
+ * - `non_stream_body`: a plain JSON completion, the server ignored `stream: true`
+ * - `incomplete_stream`: the body ended before any `finish_reason` and without `data: [DONE]`
+ * - `event_too_large`: one event exceeded `maxEventChars`
+ */
+export type ProviderResponseErrorCode =
+  | "invalid_response"
+  | "unexpected_content_type"
+  | "non_stream_body"
+  | "incomplete_stream"
+  | "event_too_large";
+
 /** The server sent something that is not a valid chat completion stream. */
 export class ProviderResponseError extends ProviderError {
-  constructor(message: string, init: ProviderErrorInit) {
-    super("invalid_response", message, init);
+  declare readonly code: ProviderResponseErrorCode;
+
+  constructor(message: string, init: ProviderErrorInit & { code?: ProviderResponseErrorCode }) {
+    super(init.code ?? "invalid_response", message, init);
   }
 }
 

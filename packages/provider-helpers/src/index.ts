@@ -16,7 +16,7 @@ export type {
   ChatUserPart,
 } from "./chat-request-body.js";
 export { buildChatRequestBody, type ChatRequestExtras, type ChatRequestInput } from "./chat-request-builder.js";
-export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions } from "./client-options.js";
+export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
 export {
   type ConvertOptions,
   convertToOpenAiMessages,
@@ -32,10 +32,13 @@ export {
   ProviderFinishReasonError,
   ProviderHttpError,
   type ProviderHttpErrorInit,
+  ProviderIdleTimeoutError,
   ProviderRateLimitError,
   ProviderResponseError,
+  type ProviderResponseErrorCode,
   ProviderStreamError,
 } from "./errors.js";
+export { type HandlerSecretSources, handlerSecrets } from "./handler-secrets.js";
 export { type ChunkStreamOptions, mapChunkStream } from "./map-chunk-stream.js";
 export { type ErrorContext, streamErrorFromBody, toProviderError } from "./map-provider-error.js";
 export { type ModelRoute, type ModelRules, modelRulesFor } from "./model-rules.js";
@@ -49,8 +52,16 @@ export {
   type PresetDefaults,
 } from "./presets.js";
 export { ReasoningDetailsAccumulator } from "./reasoning-details.js";
-export { redactSecrets } from "./redact.js";
+export { redact, redactSecrets } from "./redact.js";
 export { sanitizeToolCallId } from "./sanitize-tool-call-id.js";
+export { type SseChunksInput, sseChunks } from "./sse-chunks.js";
+export { SseDecoder, SseEventTooLargeError, type SseMessage } from "./sse-decoder.js";
+export {
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_EVENT_CHARS,
+  resolveStreamBounds,
+  type StreamBounds,
+} from "./stream-bounds.js";
 export { type StreamChatCompletionInput, streamChatCompletion } from "./stream-chat-completion.js";
 export { ToolCallIdMap, type ToolCallIdShape } from "./tool-call-ids.js";
 export {

@@ -9,7 +9,8 @@ import {
   ProviderResponseError,
   ProviderStreamError,
 } from "./errors.js";
-import { redactSecrets } from "./redact.js";
+import { oneLine } from "./one-line.js";
+import { redact } from "./redact.js";
 import { readUpstreamErrorDetails, retryAfterFromHeaders } from "./upstream-error-details.js";
 
 export interface ErrorContext {
@@ -37,10 +38,16 @@ function httpCode(status: number): ProviderErrorCode {
 /** A copy of the original error carrying only its scrubbed name and message (no SDK internals). */
 function scrubbedCause(error: unknown, secrets: ErrorContext["secrets"]): Error {
   const original = error instanceof Error ? error : new Error(String(error));
-  const cause = new Error(redactSecrets(original.message, secrets));
+  const cause = new Error(redact(original.message, secrets));
   cause.name = original.name;
   cause.stack = `${cause.name}: ${cause.message}`;
   return cause;
+}
+
+/** The body's `code`, as a number or a redacted string: servers echo whatever they were sent. */
+function safeUpstreamCode(code: unknown, ctx: ErrorContext): string | number | undefined {
+  if (typeof code === "number") return code;
+  return typeof code === "string" ? redact(code, ctx.secrets) : undefined;
 }
 
 function formatSeconds(ms: number): string {
@@ -57,40 +64,42 @@ function fromHttpError(error: APIError & { status: number }, ctx: ErrorContext):
   const details = readUpstreamErrorDetails(error.error);
   // Some servers send `{ "error": "text" }` instead of an error object.
   const plain = typeof error.error === "string" && error.error.trim() ? error.error : undefined;
-  const readable = details.message ?? plain ?? statusMessageOf(error) ?? "no error message";
+  // Redacted before it is cut: a cut could leave the start of a secret behind.
+  const readable = oneLine(
+    redact(details.message ?? plain ?? statusMessageOf(error) ?? "no error message", ctx.secrets),
+  );
   const via = details.providerName ? ` (${details.providerName})` : "";
   const body = error.error as { code?: unknown } | undefined;
-  const upstreamCode = typeof body?.code === "string" || typeof body?.code === "number" ? body.code : undefined;
+  const upstreamCode = safeUpstreamCode(body?.code, ctx);
   const init = {
     provider: ctx.provider,
     status: error.status,
     cause: scrubbedCause(error, ctx.secrets),
     ...(upstreamCode === undefined ? {} : { upstreamCode }),
-    ...(details.providerName === undefined ? {} : { upstreamProvider: details.providerName }),
+    ...(details.providerName === undefined ? {} : { upstreamProvider: redact(details.providerName, ctx.secrets) }),
   };
   if (error.status === 429) {
     const retryAfterMs = retryAfterFromHeaders(error.headers) ?? details.retryAfterMs;
     const hint = retryAfterMs === undefined ? "try again later" : `try again in ${formatSeconds(retryAfterMs)}`;
     const message = `${ctx.provider} rate limit exceeded${via}, ${hint}: ${readable}`;
-    return new ProviderRateLimitError(redactSecrets(message, ctx.secrets), {
+    return new ProviderRateLimitError(redact(message, ctx.secrets), {
       ...init,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
   const message = `${ctx.provider} error ${error.status}${via}: ${readable}`;
-  return new ProviderHttpError(httpCode(error.status), redactSecrets(message, ctx.secrets), init);
+  return new ProviderHttpError(httpCode(error.status), redact(message, ctx.secrets), init);
 }
 
 /** `{ code, message, metadata }` carried by an in-stream error chunk. */
 export function streamErrorFromBody(body: unknown, ctx: ErrorContext, cause?: Error): ProviderStreamError {
   const details = readUpstreamErrorDetails(body);
-  const rawCode = (body as { code?: unknown } | undefined)?.code;
-  const upstreamCode = typeof rawCode === "string" || typeof rawCode === "number" ? rawCode : "unknown";
+  const upstreamCode = safeUpstreamCode((body as { code?: unknown } | undefined)?.code, ctx) ?? "unknown";
   const label = ctx.streamErrorLabel ?? ctx.provider;
-  const message = `${label} API Error ${upstreamCode}: ${details.message ?? "unknown error"}`;
+  const message = `${label} API Error ${upstreamCode}: ${oneLine(redact(details.message ?? "unknown error", ctx.secrets))}`;
   const status =
     typeof upstreamCode === "number" && upstreamCode >= 400 && upstreamCode < 600 ? upstreamCode : undefined;
-  return new ProviderStreamError(redactSecrets(message, ctx.secrets), {
+  return new ProviderStreamError(redact(message, ctx.secrets), {
     provider: ctx.provider,
     upstreamCode,
     ...(status === undefined ? {} : { status }),
@@ -122,7 +131,7 @@ export function toProviderError(error: unknown, ctx: ErrorContext): ProviderErro
     return new ProviderConnectionError("timeout", `${ctx.provider} request timed out`, init);
   }
   if (error instanceof APIConnectionError) {
-    const reason = redactSecrets(error.message, ctx.secrets);
+    const reason = oneLine(redact(error.message, ctx.secrets));
     return new ProviderConnectionError("connection_error", `${ctx.provider} connection failed: ${reason}`, init);
   }
   if (error instanceof APIError) {
@@ -136,6 +145,6 @@ export function toProviderError(error: unknown, ctx: ErrorContext): ProviderErro
   if (error instanceof SyntaxError) {
     return new ProviderResponseError(`${ctx.provider} sent a malformed stream event`, init);
   }
-  const reason = redactSecrets(error instanceof Error ? error.message : String(error), ctx.secrets);
+  const reason = oneLine(redact(error instanceof Error ? error.message : String(error), ctx.secrets));
   return new ProviderResponseError(`${ctx.provider} request failed: ${reason}`, init);
 }

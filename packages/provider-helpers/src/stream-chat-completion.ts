@@ -1,10 +1,11 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
 import type OpenAI from "openai";
-import { openChatChunks } from "./chat-chunk-source.js";
 import type { ChatRequestBody } from "./chat-request-body.js";
 import { ProviderAbortError } from "./errors.js";
 import { mapChunkStream } from "./map-chunk-stream.js";
 import { type ErrorContext, toProviderError } from "./map-provider-error.js";
+import { sseChunks } from "./sse-chunks.js";
+import { resolveStreamBounds, type StreamBounds } from "./stream-bounds.js";
 import type { CostOf } from "./usage.js";
 
 export interface StreamChatCompletionInput {
@@ -16,10 +17,14 @@ export interface StreamChatCompletionInput {
   signal?: AbortSignal;
   errors: Omit<ErrorContext, "signal">;
   costOf?: CostOf;
+  /** Idle timeout and event size limit; defaults `DEFAULT_IDLE_TIMEOUT_MS`, `DEFAULT_MAX_EVENT_CHARS`. */
+  bounds?: Partial<StreamBounds>;
 }
 
 /**
- * Sends one streaming Chat Completions request and yields its chunks, throwing typed errors only.
+ * Sends one streaming Chat Completions request through the SDK and yields its chunks, throwing
+ * typed errors only. The SDK sends the request and maps HTTP errors; the body is then read here,
+ * linearly and within the stream bounds (see `sseChunks`), instead of by the SDK's stream reader.
  * Aborting closes the HTTP connection (the SDK aborts its fetch) and throws {@link ProviderAbortError}.
  */
 export async function* streamChatCompletion(input: StreamChatCompletionInput): AsyncGenerator<ApiStreamChunk> {
@@ -27,15 +32,18 @@ export async function* streamChatCompletion(input: StreamChatCompletionInput): A
   const aborted = () => new ProviderAbortError(`${errors.provider} request aborted`, { provider: errors.provider });
   if (input.signal?.aborted) throw aborted();
   try {
-    // Not the SDK's iterator: it throws an error chunk away, usage included (see chat-chunk-source).
-    const stream = await openChatChunks(input.client, input.body, {
-      ...(input.signal ? { signal: input.signal } : {}),
-      ...(input.headers ? { headers: input.headers } : {}),
-    });
-    yield* mapChunkStream(stream, { errors, ...(input.costOf ? { costOf: input.costOf } : {}) });
+    const response = await input.client.chat.completions
+      .create(input.body, {
+        ...(input.signal ? { signal: input.signal } : {}),
+        ...(input.headers ? { headers: input.headers } : {}),
+      })
+      .asResponse();
+    // Chunks carrying an in-stream `error` reach mapChunkStream, which yields their usage first.
+    const chunks = sseChunks({ response, bounds: resolveStreamBounds(input.bounds), errors });
+    yield* mapChunkStream(chunks, { errors, ...(input.costOf ? { costOf: input.costOf } : {}) });
   } catch (error) {
     throw toProviderError(error, errors);
   }
-  // The SDK ends an aborted stream quietly; the caller must still learn the turn is incomplete.
+  // The body may end quietly on abort; the caller must still learn the turn is incomplete.
   if (input.signal?.aborted) throw aborted();
 }

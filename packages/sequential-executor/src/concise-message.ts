@@ -1,37 +1,63 @@
+import { redact } from "@parallel-tool-calls/core-metadata";
+
 const MAX_LENGTH = 300;
+// Only the start of a huge message is looked at: its first line is all that is kept anyway.
+const MAX_SCANNED = 10_000;
+const UNREADABLE = "a thrown value that could not be read";
 
-// Credentials that providers and HTTP libraries tend to echo into error messages.
-const KEY_LIKE = /\b(?:sk|pk|rk)-[A-Za-z0-9_-]{8,}/g;
-const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi;
-const NAMED_SECRET = /\b(api[_-]?key|token|authorization|password|secret)(["']?\s*[:=]\s*["']?)[^\s"',;]+/gi;
+/** Reads a property without letting a throwing getter or a revoked proxy escape. */
+function safeGet(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
 
-function redact(line: string): string {
-  return line
-    .replace(KEY_LIKE, "[redacted]")
-    .replace(BEARER, "Bearer [redacted]")
-    .replace(NAMED_SECRET, (_match, key: string, separator: string) => `${key}${separator}[redacted]`);
+function isError(value: unknown): value is Error {
+  try {
+    return value instanceof Error;
+  } catch {
+    // instanceof on a revoked proxy throws.
+    return false;
+  }
 }
 
 function textOf(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
   if (typeof error === "string") return error;
+  if (isError(error)) {
+    const message = safeGet(error, "message");
+    if (typeof message === "string" && message !== "") return message;
+    const name = safeGet(error, "name");
+    return typeof name === "string" && name !== "" ? name : "Error";
+  }
   try {
-    return JSON.stringify(error) ?? String(error);
+    const json = JSON.stringify(error);
+    if (typeof json === "string") return json;
   } catch {
+    // Cycles, BigInt, throwing getters or toJSON: fall back to String().
+  }
+  try {
     return String(error);
+  } catch {
+    return UNREADABLE;
   }
 }
 
 /**
  * One short line describing `error` for a tool result the model will read: the first line of the
- * message only (never a stack trace), credentials masked, length bounded.
+ * message only (never a stack trace), credentials masked, length bounded. Never throws, whatever
+ * `error` is (revoked proxies, throwing getters, `toString` or `toJSON` included).
  */
 export function conciseMessage(error: unknown): string {
-  const firstLine = (
-    textOf(error)
-      .split("\n")
-      .find((part) => part.trim() !== "") ?? ""
-  ).trim();
+  let text: string;
+  try {
+    text = textOf(error);
+  } catch {
+    text = UNREADABLE;
+  }
+  const head = text.length > MAX_SCANNED ? text.slice(0, MAX_SCANNED) : text;
+  const firstLine = (head.split("\n").find((part) => part.trim() !== "") ?? "").trim();
   if (firstLine === "") return "unknown error";
   const line = redact(firstLine);
   return line.length > MAX_LENGTH ? `${line.slice(0, MAX_LENGTH - 1)}…` : line;

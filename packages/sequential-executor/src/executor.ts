@@ -49,11 +49,13 @@ interface CallRecord {
 }
 
 function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === "function";
+  } catch {
+    // A throwing `then` getter or a revoked proxy: not awaitable, read as a plain (invalid) value.
+    return false;
+  }
 }
 
 /**
@@ -270,8 +272,15 @@ export class SequentialToolExecutor {
             this.#settle(call, errorResult(call.id, call.name, "invalid", resultText.incomplete(call.name)));
           } else {
             if (this.#startWhen === "stream-ended" && this.#stream === "open") break;
-            const pending = this.#process(call, call.end);
-            if (pending) await pending;
+            // #process never rejects by design; this guard keeps that true for values nobody foresaw.
+            try {
+              const pending = this.#process(call, call.end);
+              if (pending) await pending;
+            } catch (error) {
+              call.executing = false;
+              this.#executing = undefined;
+              this.#settle(call, resultFromThrow(call.id, call.name, error));
+            }
           }
         }
         this.#cursor++;

@@ -3,10 +3,35 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineTool, SequentialToolExecutor, ToolRegistry, type ToolResultStatus } from "../src/index.js";
 import { end, macrotasks, start, unparsedEnd } from "./helpers.js";
+import { hostileValues } from "./hostile-values.js";
 
-type Behaviour = "ok" | "sync" | "throw" | "reportTwice" | "unknown" | "unparsed" | "invalid" | "deny";
+// Thrown or returned by the hostile tools: revoked proxies, throwing getters, toString, then, ...
+const hostile = hostileValues().map(([, make]) => make);
 
-const behaviours: Behaviour[] = ["ok", "sync", "throw", "reportTwice", "unknown", "unparsed", "invalid", "deny"];
+type Behaviour =
+  | "ok"
+  | "sync"
+  | "throw"
+  | "reportTwice"
+  | "unknown"
+  | "unparsed"
+  | "invalid"
+  | "deny"
+  | "hostileThrow"
+  | "hostileReturn";
+
+const behaviours: Behaviour[] = [
+  "ok",
+  "sync",
+  "throw",
+  "reportTwice",
+  "unknown",
+  "unparsed",
+  "invalid",
+  "deny",
+  "hostileThrow",
+  "hostileReturn",
+];
 
 interface CallPlan {
   behaviour: Behaviour;
@@ -16,6 +41,7 @@ interface CallPlan {
   startKey: number;
   endGap: number;
   steps: number;
+  hostile: number;
 }
 
 const callPlan = fc.record({
@@ -27,6 +53,7 @@ const callPlan = fc.record({
   startKey: fc.nat(100),
   endGap: fc.nat(100),
   steps: fc.nat(3),
+  hostile: fc.nat(hostile.length - 1),
 });
 
 const scenario = fc.record({
@@ -49,6 +76,8 @@ const ownStatus: Record<Behaviour, ToolResultStatus> = {
   unparsed: "invalid",
   invalid: "invalid",
   deny: "denied",
+  hostileThrow: "error",
+  hostileReturn: "error",
 };
 const stoppedStatuses: ToolResultStatus[] = ["skipped", "single_tool_limit", "interrupted", "stream_failed"];
 
@@ -56,14 +85,22 @@ function eventsFor(calls: CallPlan[]): ToolCallStreamEvent[] {
   const keyed: Array<{ key: number; order: number; event: ToolCallStreamEvent }> = [];
   calls.forEach((plan, i) => {
     const id = `call_${i}`;
-    const name = { unknown: "missing_tool", throw: "boom", sync: "sync", reportTwice: "twice", invalid: "strict" }[
-      plan.behaviour as string
-    ];
+    const name = {
+      unknown: "missing_tool",
+      throw: "boom",
+      sync: "sync",
+      reportTwice: "twice",
+      invalid: "strict",
+      hostileThrow: "hostile_throw",
+      hostileReturn: "hostile_return",
+    }[plan.behaviour as string];
     const toolName = name ?? "work";
     if (plan.withStart) keyed.push({ key: plan.startKey, order: keyed.length, event: start(id, toolName) });
     if (!plan.ends) return;
     const args =
-      plan.behaviour === "invalid" ? { path: 1 } : { steps: plan.steps, deny: plan.behaviour === "deny" ? 1 : 0 };
+      plan.behaviour === "invalid"
+        ? { path: 1 }
+        : { steps: plan.steps, deny: plan.behaviour === "deny" ? 1 : 0, hostile: plan.hostile };
     const ended = plan.behaviour === "unparsed" ? unparsedEnd(id, toolName) : end(id, toolName, args);
     const endKey = plan.startKey + plan.endGap;
     keyed.push({ key: endKey, order: keyed.length, event: ended });
@@ -126,6 +163,24 @@ describe("SequentialToolExecutor property", () => {
               await track(ctx.toolCallId, Number(input.steps ?? 0));
               ctx.reportResult("second");
               return "third";
+            },
+          }),
+          defineTool({
+            name: "hostile_throw",
+            description: "",
+            parameters: { type: "object" },
+            execute: async (input, ctx) => {
+              await track(ctx.toolCallId, Number(input.steps ?? 0));
+              throw hostile[Number(input.hostile)]?.();
+            },
+          }),
+          defineTool({
+            name: "hostile_return",
+            description: "",
+            parameters: { type: "object" },
+            execute: (input, ctx) => {
+              log.push(`start ${ctx.toolCallId}`);
+              return hostile[Number(input.hostile)]?.() as string;
             },
           }),
           defineTool({

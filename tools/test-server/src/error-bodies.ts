@@ -1,4 +1,4 @@
-import type { ErrorResponse } from "./types.js";
+import type { ErrorResponse, RecordedRequest } from "./types.js";
 
 // Messages modelled on what OpenRouter answers for each status.
 const DEFAULT_MESSAGES: Record<ErrorResponse["status"], string> = {
@@ -14,7 +14,10 @@ const DEFAULT_MESSAGES: Record<ErrorResponse["status"], string> = {
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 /** Status, headers and JSON body for a scripted HTTP error. */
-export function renderError(spec: ErrorResponse): {
+export function renderError(
+  spec: ErrorResponse,
+  req?: Pick<RecordedRequest, "headers" | "rawBody">,
+): {
   status: number;
   headers: Record<string, string>;
   body: { error: Record<string, unknown> };
@@ -37,8 +40,10 @@ export function renderError(spec: ErrorResponse): {
       provider_name: "Google AI Studio",
     };
   }
+  const echo =
+    spec.echoRequest && req ? ` (request headers: ${JSON.stringify(req.headers)}; body: ${req.rawBody})` : "";
   const error: Record<string, unknown> = {
-    message: spec.message ?? DEFAULT_MESSAGES[spec.status],
+    message: `${spec.message ?? DEFAULT_MESSAGES[spec.status]}${echo}`,
     code: spec.code ?? spec.status,
   };
   if (spec.type !== undefined) error.type = spec.type;

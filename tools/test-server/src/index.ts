@@ -35,5 +35,6 @@ export type {
   StreamResponse,
   TestServer,
   TestServerOptions,
+  TextResponse,
 } from "./types.js";
 export { type ChatRequestProblem, findChatRequestProblem, validateChatRequest } from "./validate.js";

@@ -52,16 +52,29 @@ function sendHarnessError(res: ServerResponse, message: string): void {
   sendJson(res, 500, { error: { message, code: 500, type: "test_server_error" } }, { "x-should-retry": "false" });
 }
 
-async function answer(res: ServerResponse, response: ScriptedResponse, signal: AbortSignal): Promise<void> {
+async function answer(
+  res: ServerResponse,
+  response: ScriptedResponse,
+  req: RecordedRequest,
+  signal: AbortSignal,
+): Promise<void> {
   switch (response.kind) {
     case "stream":
       return playStream(res, response, signal);
     case "error": {
-      const { status, headers, body } = renderError(response);
+      const { status, headers, body } = renderError(response, req);
       return sendJson(res, status, body, headers);
     }
     case "json":
       return sendJson(res, response.status ?? 200, response.body, response.headers);
+    case "text":
+      if (res.destroyed) return;
+      res.writeHead(response.status ?? 200, {
+        "content-type": response.contentType ?? "text/html; charset=utf-8",
+        ...response.headers,
+      });
+      res.end(response.body);
+      return;
     default:
       return sendHarnessError(res, `test-server: unknown scripted response kind ${JSON.stringify(response)}`);
   }
@@ -124,7 +137,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const response = await nextResponse(recorded);
     if (signal.aborted) return;
     if (typeof response === "string") return sendHarnessError(res, response);
-    return answer(res, response, signal);
+    return answer(res, response, recorded, signal);
   }
 
   const server = createServer((req, res) => {

@@ -52,6 +52,18 @@ export async function playStream(res: ServerResponse, script: StreamResponse, si
       await sleep(event.delayMs, signal);
       continue;
     }
+    if ("stall" in event) {
+      // Until the client disconnects or the server closes.
+      if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+      return;
+    }
+    if ("drip" in event) {
+      for (const [j, char] of [...event.drip].entries()) {
+        if (j > 0) await sleep(event.everyMs, signal);
+        if (!(await write(res, char, signal))) return;
+      }
+      continue;
+    }
     const text =
       "data" in event
         ? `data: ${JSON.stringify(event.data)}\n\n`

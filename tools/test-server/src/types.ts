@@ -26,7 +26,11 @@ export type SseEvent =
   /** Waits this long before the next event (on top of any pacing). */
   | { delayMs: number }
   /** Written verbatim, for malformed-framing tests. */
-  | { raw: string };
+  | { raw: string }
+  /** Written one character at a time, `everyMs` apart: a server that drips bytes. */
+  | { drip: string; everyMs: number }
+  /** Sends nothing more and keeps the connection open until the client goes away. */
+  | { stall: true };
 
 export interface StreamResponse {
   kind: "stream";
@@ -54,6 +58,8 @@ export interface ErrorResponse {
   headers?: Record<string, string>;
   /** 429 only: value of `retry-after` and of the retry hint in `metadata.raw` (default 1 second). */
   retryAfterSeconds?: number;
+  /** Appends the request's headers and raw body to the message, as careless servers do. */
+  echoRequest?: boolean;
 }
 
 export interface JsonResponse {
@@ -63,7 +69,17 @@ export interface JsonResponse {
   headers?: Record<string, string>;
 }
 
-export type ScriptedResponse = StreamResponse | ErrorResponse | JsonResponse;
+/** Any body with any content type, e.g. the HTML login page of a captive portal answering 200. */
+export interface TextResponse {
+  kind: "text";
+  body: string;
+  /** Default `text/html; charset=utf-8`. */
+  contentType?: string;
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+export type ScriptedResponse = StreamResponse | ErrorResponse | JsonResponse | TextResponse;
 
 export type ScriptHandler = (req: RecordedRequest) => ScriptedResponse | Promise<ScriptedResponse>;
 
