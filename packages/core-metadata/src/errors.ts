@@ -1,0 +1,48 @@
+/** Marks errors of these packages; `Symbol.for` so that two loaded copies (ESM and CJS) share it. */
+const BRAND = Symbol.for("@parallel-tool-calls/error-classes");
+
+export interface ParallelToolCallsErrorOptions<Code extends string = string> {
+  /** Machine-readable reason, in snake_case. */
+  code: Code;
+  /** One line, already free of secrets. */
+  message: string;
+  /** What caused it, when there is something worth keeping (never an object holding secrets). */
+  cause?: unknown;
+}
+
+type ErrorClass = abstract new (...args: never[]) => ParallelToolCallsError;
+
+/**
+ * The base of every error the packages throw or report: a `code`, an options-object constructor,
+ * `cause`, a `toJSON` that keeps the message, and `isInstance`, which works across two copies of
+ * a package (an ESM and a CJS install), where `instanceof` fails.
+ */
+export class ParallelToolCallsError<Code extends string = string> extends Error {
+  readonly code: Code;
+  /** The names of this error's classes, most derived first; read by `isInstance`. */
+  declare readonly [BRAND]: readonly string[];
+
+  constructor(options: ParallelToolCallsErrorOptions<Code>) {
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options.code;
+    const names: string[] = [];
+    for (let cls: unknown = new.target; typeof cls === "function" && cls !== Error; cls = Object.getPrototypeOf(cls)) {
+      names.push(cls.name);
+    }
+    Object.defineProperty(this, BRAND, { value: Object.freeze(names), enumerable: false });
+  }
+
+  /** Whether `value` is an instance of this class (or a subclass), whichever copy of the package made it. */
+  static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
+    if (typeof value !== "object" || value === null) return false;
+    const names = (value as { [BRAND]?: unknown })[BRAND];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the check is called on.
+    return Array.isArray(names) && names.includes(this.name);
+  }
+
+  /** `JSON.stringify` of an Error drops `message`; errors here are often logged as JSON. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}
