@@ -36,7 +36,11 @@ for (const { dir, manifest } of packages) {
   step(`publint ${manifest.name}`, () => sh("pnpm", ["exec", "publint", "--strict", dir], root));
   const packed = step(`pnpm pack ${manifest.name}`, () => sh("pnpm", ["pack", "--pack-destination", work], dir));
   const tarball = packed.trim().split("\n").pop().trim();
-  step(`attw ${manifest.name}`, () => sh("pnpm", ["exec", "attw", "--format", "table-flipped", tarball], root));
+  // node16 profile: the packages need Node 20, and `node10` resolution (old TypeScript
+  // `moduleResolution: "node"`) cannot see subpath entries such as `/internal` at all.
+  step(`attw ${manifest.name}`, () =>
+    sh("pnpm", ["exec", "attw", "--profile", "node16", "--format", "table-flipped", tarball], root),
+  );
   tarballs[manifest.name] = `file:${tarball}`;
   console.log(`✓ ${manifest.name}: publint, are-the-types-wrong, packed`);
 }
