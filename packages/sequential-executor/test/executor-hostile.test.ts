@@ -14,6 +14,8 @@ function runOne(execute: () => unknown, approve?: () => unknown) {
   });
   const executor = new SequentialToolExecutor({
     registry: new ToolRegistry([tool]),
+    // Two calls of a turn must both run whatever the shipped flag says: these tests are about values.
+    parallelToolCalls: true,
     ...(approve ? { approve: approve as () => boolean } : {}),
   });
   executor.handle(end("call_1", "t"));
