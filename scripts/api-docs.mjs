@@ -5,7 +5,7 @@
 // `--check` writes it to a temporary folder instead and fails when it differs from docs/api.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Application, ReflectionKind } from "typedoc";
 
@@ -26,6 +26,45 @@ const packages = readdirSync(join(root, "packages"))
   }))
   .filter(({ manifest }) => !manifest.private);
 
+/** The packages, each after those it depends on, so that links to them can be resolved. */
+function dependenciesFirst(list) {
+  const ordered = [];
+  const visit = (pkg) => {
+    if (ordered.includes(pkg)) return;
+    for (const name of Object.keys(pkg.manifest.dependencies ?? {})) {
+      const dependency = list.find(({ manifest }) => manifest.name === name);
+      if (dependency) visit(dependency);
+    }
+    ordered.push(pkg);
+  };
+  for (const pkg of list) visit(pkg);
+  return ordered;
+}
+
+// Names documented so far, per package: `name` → its page under docs/api. TypeDoc links a
+// sibling package's name to `SIBLING` + that page; `relativeLinks` then makes it relative.
+const pagesByPackage = new Map();
+const SIBLING = "/docs/api/";
+const SIBLING_LINK = /\]\(\/docs\/api\/([^)]+)\)/g;
+
+function recordPages(pkg, out) {
+  const pages = new Map();
+  for (const [path] of readTree(out)) {
+    const match = /^[a-z-]+\/([^/]+)\.md$/.exec(path);
+    if (match) pages.set(match[1], `${SIBLING}${pkg.folder}/${path}`);
+  }
+  pagesByPackage.set(pkg.manifest.name, pages);
+}
+
+/** Rewrites the links to sibling packages in `out` (docs/api/<folder>) relative to each page. */
+function relativeLinks(pkg, out) {
+  for (const [path, text] of readTree(out)) {
+    const page = posix.join(pkg.folder, posix.dirname(path));
+    const linked = text.replace(SIBLING_LINK, (_, target) => `](${posix.relative(page, target)})`);
+    if (linked !== text) writeFileSync(join(out, path), linked);
+  }
+}
+
 async function writeReference({ dir, manifest }, out) {
   const app = await Application.bootstrapWithPlugins({
     name: manifest.name,
@@ -40,6 +79,9 @@ async function writeReference({ dir, manifest }, out) {
     skipErrorChecking: true,
     logLevel: "Warn",
   });
+  app.converter.addUnknownSymbolResolver((_ref, _reflection, _part, symbol) =>
+    symbol ? pagesByPackage.get(symbol.packageName)?.get(symbol.qualifiedName) : undefined,
+  );
   const project = await app.convert();
   if (!project) throw new Error(`TypeDoc could not convert ${manifest.name}`);
   for (const variable of project.getReflectionsByKind(ReflectionKind.Variable)) {
@@ -88,7 +130,7 @@ function readTree(dir) {
 function differences(expected, actual) {
   const lines = [];
   for (const [path, text] of expected) {
-    if (!actual.has(path)) lines.push(`missing from docs/api: ${path}`);
+    if (!actual.has(path)) lines.push(`missing: docs/api/${path}`);
     else if (actual.get(path) !== text) lines.push(`out of date: docs/api/${path}`);
   }
   for (const path of actual.keys()) if (!expected.has(path)) lines.push(`not generated any more: docs/api/${path}`);
@@ -98,8 +140,10 @@ function differences(expected, actual) {
 const target = check ? mkdtempSync(join(tmpdir(), "ptc-api-docs-")) : committed;
 try {
   if (!check) rmSync(committed, { recursive: true, force: true });
-  for (const pkg of packages) {
+  for (const pkg of dependenciesFirst(packages)) {
     await writeReference(pkg, join(target, pkg.folder));
+    recordPages(pkg, join(target, pkg.folder));
+    relativeLinks(pkg, join(target, pkg.folder));
     console.log(`✓ ${pkg.manifest.name}`);
   }
   writeIndex(target);
