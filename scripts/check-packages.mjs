@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Checks what users would install: publint and are-the-types-wrong on every published package,
 // then packs them and imports each tarball from a fresh project with both `import` and `require`.
+// That project also depends on another `openai` 6.x than the repository's own (the packages take
+// it as a peer): it must end up with exactly one copy, the one it chose.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,8 +12,17 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const keep = process.argv.includes("--keep");
 
+// Every command is bounded: a stalled registry or tool fails the check instead of hanging CI.
+const COMMAND_TIMEOUT_MS = 5 * 60_000;
+
 function sh(command, args, cwd) {
-  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  return execFileSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: COMMAND_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 function step(label, fn) {
@@ -30,6 +41,28 @@ const packages = readdirSync(join(root, "packages"))
   }))
   .filter(({ manifest }) => !manifest.private);
 
+/**
+ * The newest `openai` release that the packages' peer range accepts and whose minor differs from
+ * the one the repository pins for its own tests, so that sharing is tested across versions.
+ */
+function consumerOpenai(published) {
+  const manifests = published.map(({ manifest }) => manifest).filter((m) => m.peerDependencies?.openai);
+  const ranges = [...new Set(manifests.map((m) => m.peerDependencies.openai))];
+  const pins = [...new Set(manifests.map((m) => m.devDependencies?.openai))];
+  if (ranges.length !== 1 || pins.length !== 1 || !pins[0]) {
+    throw new Error(`packages disagree on openai: peer ranges ${ranges.join(", ")}, dev pins ${pins.join(", ")}`);
+  }
+  const minorOf = (version) => version.split(".").slice(0, 2).join(".");
+  const listed = JSON.parse(sh("npm", ["view", `openai@${ranges[0]}`, "version", "--json"], tmpdir()));
+  const numbers = (version) => version.split(".").map(Number);
+  const newestFirst = (a, b) => numbers(b).reduce((order, n, i) => order || n - (numbers(a)[i] ?? 0), 0);
+  const version = (Array.isArray(listed) ? listed : [listed])
+    .filter((candidate) => !candidate.includes("-") && minorOf(candidate) !== minorOf(pins[0]))
+    .sort(newestFirst)[0];
+  if (!version) throw new Error(`no openai release in ${ranges[0]} other than ${pins[0]}'s minor`);
+  return { version, repoVersion: pins[0] };
+}
+
 const work = mkdtempSync(join(tmpdir(), "ptc-packages-"));
 const tarballs = {};
 for (const { dir, manifest } of packages) {
@@ -45,16 +78,37 @@ for (const { dir, manifest } of packages) {
   console.log(`✓ ${manifest.name}: publint, are-the-types-wrong, packed`);
 }
 
+const openai = step("choose the consumer's openai", () => consumerOpenai(packages));
+console.log(`consumer's openai: ${openai.version} (the repository tests with ${openai.repoVersion})`);
+
 // A consumer project outside the workspace: every internal dependency resolves to a tarball.
 const consumer = join(work, "consumer");
 step("create consumer", () => sh("mkdir", ["-p", consumer], work));
 writeFileSync(
   join(consumer, "package.json"),
-  JSON.stringify({ name: "consumer", private: true, dependencies: tarballs, overrides: tarballs }, null, 2),
+  JSON.stringify(
+    {
+      name: "consumer",
+      private: true,
+      dependencies: { ...tarballs, openai: openai.version },
+      overrides: tarballs,
+    },
+    null,
+    2,
+  ),
 );
 step("npm install tarballs", () =>
   sh("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", "--ignore-scripts"], consumer),
 );
+
+// The peer must be shared: a second copy would mean the packages pin their own.
+const copies = step("list openai copies", () => JSON.parse(sh("npm", ["query", "#openai"], consumer)));
+const where = copies.map((copy) => `${copy.location} ${copy.version}`).join(", ");
+if (copies.length !== 1 || copies[0].version !== openai.version) {
+  console.error(`✗ expected one openai ${openai.version} in the consumer, found: ${where || "none"}`);
+  process.exit(1);
+}
+console.log(`✓ one copy of openai in the consumer: ${where}`);
 
 for (const name of Object.keys(tarballs)) {
   const esm = `const m = await import(${JSON.stringify(name)}); if (Object.keys(m).length === 0) throw new Error("no exports"); console.log(Object.keys(m).length);`;
