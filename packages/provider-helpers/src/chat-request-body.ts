@@ -6,29 +6,36 @@ export interface CacheControl {
   type: "ephemeral";
 }
 
+/** A text part of a message, with the optional cache breakpoint. */
 export interface ChatTextPart extends OpenAI.Chat.ChatCompletionContentPartText {
   cache_control?: CacheControl;
 }
 
+/** A part of a user message: text or an image. */
 export type ChatUserPart = ChatTextPart | OpenAI.Chat.ChatCompletionContentPartImage;
 
+/** The system message. */
 export interface ChatSystemMessage extends OpenAI.Chat.ChatCompletionSystemMessageParam {
   content: string | ChatTextPart[];
 }
 
+/** A user message: the user's text and images (tool results are `tool` messages). */
 export interface ChatUserMessage extends OpenAI.Chat.ChatCompletionUserMessageParam {
   content: string | ChatUserPart[];
 }
 
+/** One tool result, answering the call with the same `tool_call_id`. */
 export interface ChatToolMessage extends OpenAI.Chat.ChatCompletionToolMessageParam {
   content: string | ChatTextPart[];
 }
 
+/** One tool call of an assistant message. */
 export interface ChatToolCall extends OpenAI.Chat.ChatCompletionMessageFunctionToolCall {
   /** Provider data echoed on the same call exactly as received (Gemini 3 thought signature). */
   extra_content?: Record<string, unknown>;
 }
 
+/** An assistant message: its text, tool calls, and the reasoning some servers want back. */
 export interface ChatAssistantMessage extends OpenAI.Chat.ChatCompletionAssistantMessageParam {
   content?: string | null;
   tool_calls?: ChatToolCall[];
@@ -38,6 +45,7 @@ export interface ChatAssistantMessage extends OpenAI.Chat.ChatCompletionAssistan
   reasoning_details?: ReasoningDetail[];
 }
 
+/** A Chat Completions message as `convertToOpenAiMessages` produces it. */
 export type ChatMessage = ChatSystemMessage | ChatUserMessage | ChatToolMessage | ChatAssistantMessage;
 
 /** OpenRouter's `provider` request field (the subset handlers set). */

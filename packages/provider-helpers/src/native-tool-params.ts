@@ -6,6 +6,7 @@ import {
 } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 
+/** The tool fields `addNativeToolCallsToParams` sets; they come together or not at all. */
 export interface NativeToolFields {
   tools: ChatCompletionTool[];
   tool_choice: "auto";
