@@ -56,9 +56,6 @@ export interface ProviderErrorOptions<Code extends ProviderErrorCode = ProviderE
   status?: number;
 }
 
-/** The options of a subclass whose code is fixed by the class. */
-type FixedCodeOptions = Omit<ProviderErrorOptions, "code">;
-
 /**
  * The base of the typed errors thrown from `createMessage` streams. Every message has already been
  * scrubbed of the handler's secrets, and no SDK object (which may hold request details) is kept as
@@ -91,6 +88,7 @@ export class ProviderError<Code extends ProviderErrorCode = ProviderErrorCode> e
 
 /** Options of {@link ProviderHttpError}. */
 export interface ProviderHttpErrorOptions extends ProviderErrorOptions<ProviderHttpErrorCode> {
+  /** The HTTP status of the answer. */
   status: number;
   /** The `code` of the error body, e.g. OpenAI's "invalid_api_key" or OpenRouter's status number. */
   upstreamCode?: string | number;
@@ -100,6 +98,7 @@ export interface ProviderHttpErrorOptions extends ProviderErrorOptions<ProviderH
 
 /** The server answered the request with a non-2xx status. */
 export class ProviderHttpError extends ProviderError<ProviderHttpErrorCode> {
+  /** The HTTP status of the answer. */
   declare readonly status: number;
   /** The `code` of the error body, e.g. OpenAI's "invalid_api_key" or OpenRouter's status number. */
   readonly upstreamCode?: string | number;
@@ -141,7 +140,7 @@ export class ProviderRateLimitError extends ProviderHttpError {
 }
 
 /** Options of {@link ProviderStreamError}; the code is `stream_error`. */
-export interface ProviderStreamErrorOptions extends FixedCodeOptions {
+export interface ProviderStreamErrorOptions extends Omit<ProviderErrorOptions, "code"> {
   /** The in-stream error's own `code` ("unknown" when it had none). */
   upstreamCode: string | number;
 }
@@ -163,7 +162,8 @@ export class ProviderStreamError extends ProviderError<"stream_error"> {
 }
 
 /** Options of {@link ProviderFinishReasonError}; the code follows from `finishReason`. */
-export interface ProviderFinishReasonErrorOptions extends FixedCodeOptions {
+export interface ProviderFinishReasonErrorOptions extends Omit<ProviderErrorOptions, "code"> {
+  /** `length` gives the code `max_tokens`, `content_filter` the code `content_filter`. */
   finishReason: "length" | "content_filter";
 }
 
@@ -188,7 +188,7 @@ export class ProviderFinishReasonError extends ProviderError<"max_tokens" | "con
 
 /** The caller's `AbortSignal` fired; the HTTP connection has been closed. Code `aborted`. */
 export class ProviderAbortError extends ProviderError<"aborted"> {
-  constructor(options: FixedCodeOptions) {
+  constructor(options: Omit<ProviderErrorOptions, "code">) {
     super({ ...options, code: "aborted" });
   }
 }
@@ -197,7 +197,7 @@ export class ProviderAbortError extends ProviderError<"aborted"> {
 export class ProviderConnectionError extends ProviderError<ProviderConnectionErrorCode> {}
 
 /** Options of {@link ProviderIdleTimeoutError}; the code is `idle_timeout`. */
-export interface ProviderIdleTimeoutErrorOptions extends FixedCodeOptions {
+export interface ProviderIdleTimeoutErrorOptions extends Omit<ProviderErrorOptions, "code"> {
   /** The bound that was hit, in milliseconds. */
   idleTimeoutMs: number;
 }

@@ -1,5 +1,11 @@
-// `@parallel-tool-calls/provider-helpers`: the public API. What the other packages of the repository
-// need besides this is in `./internal.ts` (`@parallel-tool-calls/provider-helpers/internal`).
+/**
+ * The handler for OpenAI-compatible Chat Completions servers, `addNativeToolCallsToParams`,
+ * `convertToOpenAiMessages`, the per-model history rules and the typed provider errors.
+ *
+ * @packageDocumentation
+ */
+// What the other packages of the repository need besides this is in `./internal.ts`
+// (`@parallel-tool-calls/provider-helpers/internal`), with no stability promise.
 export type {
   CacheControl,
   ChatAssistantMessage,

@@ -1,3 +1,8 @@
+/**
+ * The OpenRouter and Kilocode handlers and `buildApiHandler`, which picks a handler from the settings.
+ *
+ * @packageDocumentation
+ */
 export { type BuildApiHandlerOptions, buildApiHandler } from "./build-api-handler.js";
 export {
   KILOCODE_DEFAULT_BASE_URL,

@@ -25,13 +25,13 @@ export class OpenRouterHandler implements ApiHandler {
     this.#core = openRouterCore(settings, gateway, options);
   }
 
-  /** Streams one request through OpenRouter; see the package README for what it yields and throws. */
-  createMessage(...request: Parameters<ApiHandler["createMessage"]>): ApiStream {
-    return this.#core.createMessage(...request);
-  }
-
   /** The model id (`openRouterModelId`, else `apiModelId`, else the default) and `maxTokens`. */
   getModel(): ReturnType<ApiHandler["getModel"]> {
     return this.#core.getModel();
+  }
+
+  /** Streams one request through OpenRouter; see the package README for what it yields and throws. */
+  createMessage(...request: Parameters<ApiHandler["createMessage"]>): ApiStream {
+    return this.#core.createMessage(...request);
   }
 }
