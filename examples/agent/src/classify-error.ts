@@ -15,7 +15,7 @@ export function classifyError(error: unknown, context: { baseUrl?: string; secre
   }
   if (error instanceof CliError) return new CliError(error.code, describeError(error, secrets));
   const message = describeError(error, secrets);
-  if (error instanceof ProviderError) {
+  if (ProviderError.isInstance(error)) {
     if (UNREACHABLE_CODES.has(error.code)) {
       return new CliError("UNREACHABLE_SERVER", `cannot reach ${context.baseUrl ?? "the server"}: ${message}`);
     }

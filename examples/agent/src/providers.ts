@@ -69,7 +69,7 @@ export async function createProvider(
   const handlerOptions: BuildApiHandlerOptions = {
     openrouter: transport,
     kilocode: transport,
-    openaiCompatible: transport,
+    openAICompatible: transport,
   };
   // What the user typed may carry credentials; only a redacted copy is ever shown.
   const shown = (baseUrl: string) => ({ baseUrl: redactUrl(baseUrl), secrets: [...secrets, ...secretsOfUrl(baseUrl)] });

@@ -5,7 +5,8 @@
  * Run: pnpm --filter @parallel-tool-calls/provider-helpers bench
  */
 import { Stream } from "openai/streaming";
-import { resolveStreamBounds, sseChunks } from "../src/index.js";
+import { sseChunks } from "../src/sse-chunks.js";
+import { resolveStreamBounds } from "../src/stream-bounds.js";
 
 const CHUNK_BYTES = 64 * 1024;
 const SIZES_MB = [1, 5, 10, 20];

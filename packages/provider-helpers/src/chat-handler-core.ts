@@ -1,6 +1,14 @@
-import type { ApiStream, ModelInfo, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import type {
+  ApiHandlerCreateMessageMetadata,
+  ApiStream,
+  CreateMessageOptions,
+  MessageParam,
+  ModelInfo,
+  ProviderSettings,
+} from "@parallel-tool-calls/core-metadata";
 import OpenAI from "openai";
 import type { ChatRequestBody } from "./chat-request-body.js";
+import type { ChatBodyInput } from "./chat-request-builder.js";
 import { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
 import { handlerSecrets } from "./handler-secrets.js";
 import type { ModelRoute } from "./model-rules.js";
@@ -23,28 +31,28 @@ export interface ChatEndpoint {
   streamErrorLabel?: string;
   /** Prices the usage report; without it the usage chunk has no `totalCost`. */
   costOf?: CostOf;
-}
-
-export interface ChatSendOptions {
-  /** Per-request headers on top of the default ones. */
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
+  /** The whole request body of one request (see `buildChatRequestBody`). */
+  buildBody(input: ChatBodyInput): ChatRequestBody;
+  /** Headers of one request on top of the default ones (e.g. from its metadata). */
+  requestHeaders?(metadata: ApiHandlerCreateMessageMetadata): Record<string, string>;
 }
 
 /**
  * The part every Chat Completions handler shares (OpenRouter, Kilocode, OpenAI-compatible): one
  * `openai` client, the endpoint's secrets (key, configured header values, URL credentials) kept
- * out of errors, the stream bounds, and the stream mapping. Handlers hold one and add only their
- * settings, body extras and headers.
+ * out of errors, the stream bounds, the request and the stream mapping. A public handler class
+ * holds one and hands `getModel` and `createMessage` to it; only its endpoint differs.
  */
 export class ChatHandlerCore {
   readonly endpoint: Readonly<ChatEndpoint>;
+  readonly #settings: ProviderSettings;
   readonly #client: OpenAI;
   readonly #secrets: readonly string[];
   readonly #bounds: StreamBounds;
 
-  constructor(endpoint: ChatEndpoint, transport: HandlerClientOptions = {}) {
+  constructor(settings: ProviderSettings, endpoint: ChatEndpoint, transport: HandlerClientOptions = {}) {
     this.endpoint = endpoint;
+    this.#settings = settings;
     this.#secrets = handlerSecrets({
       apiKey: endpoint.apiKey,
       headers: endpoint.defaultHeaders,
@@ -60,20 +68,27 @@ export class ChatHandlerCore {
   }
 
   /** Model id and what the settings say about it. */
-  model(settings: ProviderSettings): { id: string; info: ModelInfo } {
+  getModel(): { id: string; info: ModelInfo } {
     const info: ModelInfo = {};
-    const maxTokens = settings.modelMaxTokens;
+    const maxTokens = this.#settings.modelMaxTokens;
     if (maxTokens !== undefined && maxTokens > 0) info.maxTokens = maxTokens;
     return { id: this.endpoint.modelId, info };
   }
 
-  /** Sends the body and yields its chunks; failures are typed provider errors without secrets. */
-  send(body: ChatRequestBody, options: ChatSendOptions = {}): ApiStream {
-    const { providerName, streamErrorLabel, costOf } = this.endpoint;
+  /** Builds the body once, sends it and yields its chunks; failures are typed provider errors without secrets. */
+  createMessage(
+    systemPrompt: string,
+    messages: MessageParam[],
+    metadata: ApiHandlerCreateMessageMetadata,
+    options: CreateMessageOptions = {},
+  ): ApiStream {
+    const { providerName, streamErrorLabel, costOf, modelId } = this.endpoint;
+    const body = this.endpoint.buildBody({ settings: this.#settings, modelId, systemPrompt, messages, metadata });
+    const headers = this.endpoint.requestHeaders?.(metadata);
     return streamChatCompletion({
       client: this.#client,
       body,
-      ...(options.headers ? { headers: options.headers } : {}),
+      ...(headers ? { headers } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       errors: {
         provider: providerName,

@@ -1,11 +1,11 @@
 import type { MessageParam } from "@parallel-tool-calls/core-metadata";
 import { addCacheBreakpoints } from "./cache-breakpoints.js";
 import type { ChatMessage } from "./chat-request-body.js";
-import { type ConvertOptions, convertToOpenAiMessages } from "./convert-to-openai-messages.js";
+import { convertToOpenAiMessages, type MessageConversionOptions } from "./convert-to-openai-messages.js";
 import { type ModelRoute, modelRulesFor } from "./model-rules.js";
 
 /** The converter options that apply a model's rules on a route. */
-export function historyOptionsFor(modelId: string, route: ModelRoute): ConvertOptions {
+export function historyOptionsFor(modelId: string, route: ModelRoute): MessageConversionOptions {
   const rules = modelRulesFor(modelId);
   return {
     route,

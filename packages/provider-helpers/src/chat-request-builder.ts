@@ -11,13 +11,18 @@ import { nativeToolFields } from "./native-tool-params.js";
 /** Fields only some servers take: OpenRouter's `provider` and `reasoning`, OpenAI's `reasoning_effort`. */
 export type ChatRequestExtras = Pick<ChatRequestBody, "provider" | "reasoning" | "reasoning_effort">;
 
-export interface ChatRequestInput {
+/** What one request is made of, whatever the server. */
+export interface ChatBodyInput {
   settings: ProviderSettings;
   modelId: string;
-  route: ModelRoute;
   systemPrompt: string;
   messages: readonly MessageParam[];
   metadata?: ApiHandlerCreateMessageMetadata | undefined;
+}
+
+/** A request for a server on `route`, with the fields only that server takes. */
+export interface ChatRequestInput extends ChatBodyInput {
+  route: ModelRoute;
   extras?: ChatRequestExtras;
 }
 

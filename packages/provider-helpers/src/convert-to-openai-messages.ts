@@ -5,6 +5,7 @@ import type {
   ReasoningDetail,
   ToolResultBlockParam,
 } from "@parallel-tool-calls/core-metadata";
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
 import type OpenAI from "openai";
 import type {
   ChatAssistantMessage,
@@ -19,7 +20,7 @@ import type { ModelRoute, ModelRules } from "./model-rules.js";
 import { ToolCallIdMap } from "./tool-call-ids.js";
 
 /** How a history is shaped for one model; every field defaults to the plain OpenAI shape. */
-export interface ConvertOptions {
+export interface MessageConversionOptions {
   /** Tool-call id shape for calls and results (default `safe`). */
   toolCallIds?: ModelRules["toolCallIds"];
   /** Reasoning text as `reasoning_content` on assistant messages with tool calls (default `omit`). */
@@ -44,7 +45,7 @@ const GEMINI_DETAIL_FORMAT = "google-gemini-v1";
 const ANTHROPIC_DETAIL_FORMAT = "anthropic-claude-v1";
 
 function invalid(message: string): ProviderConfigError {
-  return new ProviderConfigError("invalid_history", message, { provider: "history" });
+  return new ProviderConfigError({ code: "invalid_history", message, provider: "history" });
 }
 
 function imagePart(block: ImageBlockParam): OpenAI.Chat.ChatCompletionContentPartImage {
@@ -94,9 +95,7 @@ function convertUser(blocks: ContentBlockParam[], at: number, ids: ToolCallIdMap
 
 function googleSignature(extra: Record<string, unknown> | undefined): unknown {
   const google = extra?.google;
-  return typeof google === "object" && google !== null
-    ? (google as Record<string, unknown>).thought_signature
-    : undefined;
+  return isRecord(google) ? google.thought_signature : undefined;
 }
 
 /** The message's details with call ids mapped like the calls, plus Gemini's placeholder if it has no signature. */
@@ -105,7 +104,7 @@ function reasoningDetailsFor(
   blocks: ContentBlockParam[],
   calls: ChatToolCall[],
   idOf: Map<string, string>,
-  options: ConvertOptions,
+  options: MessageConversionOptions,
 ): ReasoningDetail[] | undefined {
   let details: ReasoningDetail[] = (message.reasoning_details ?? []).map((detail) =>
     typeof detail.id === "string" && idOf.has(detail.id) ? { ...detail, id: idOf.get(detail.id) } : detail,
@@ -154,7 +153,7 @@ function convertAssistant(
   blocks: ContentBlockParam[],
   at: number,
   ids: ToolCallIdMap,
-  options: ConvertOptions,
+  options: MessageConversionOptions,
 ): ChatAssistantMessage {
   const texts: string[] = [];
   const reasoning: string[] = [];
@@ -209,7 +208,7 @@ function convertAssistant(
     first.extra_content = {
       ...first.extra_content,
       google: {
-        ...(typeof google === "object" && google !== null ? google : {}),
+        ...(isRecord(google) ? google : {}),
         thought_signature: SKIP_THOUGHT_SIGNATURE,
       },
     };
@@ -236,7 +235,7 @@ function convertAssistant(
  */
 export function convertToOpenAiMessages(
   messages: readonly MessageParam[],
-  options: ConvertOptions = {},
+  options: MessageConversionOptions = {},
 ): ChatMessage[] {
   const out: ChatMessage[] = [];
   const ids = new ToolCallIdMap(options.toolCallIds ?? "safe");

@@ -1,10 +1,13 @@
-import type { ApiStreamChunk, ApiStreamToolCallPartialChunk } from "@parallel-tool-calls/core-metadata";
+import {
+  type ApiStreamChunk,
+  type ApiStreamToolCallPartialChunk,
+  redactSecrets,
+} from "@parallel-tool-calls/core-metadata";
 import { ContentSource } from "./content-source.js";
 import { ProviderFinishReasonError, ProviderStreamError } from "./errors.js";
 import { type ErrorContext, streamErrorFromBody } from "./map-provider-error.js";
 import { ReasoningDetailsAccumulator } from "./reasoning-details.js";
 import { ReasoningSource } from "./reasoning-source.js";
-import { redactSecrets } from "./redact.js";
 import type { CostOf } from "./usage.js";
 import { StreamUsage, usageThenError } from "./usage-on-error.js";
 import type { WireChunk, WireToolCallDelta } from "./wire-types.js";
@@ -34,7 +37,9 @@ function finishError(reason: "length" | "content_filter", ctx: ErrorContext): Pr
     reason === "length"
       ? "the response hit the max tokens limit and was cut off"
       : "the response was stopped by the content filter";
-  return new ProviderFinishReasonError(reason, redactSecrets(`${ctx.provider}: ${why}`, ctx.secrets), {
+  return new ProviderFinishReasonError({
+    finishReason: reason,
+    message: redactSecrets(`${ctx.provider}: ${why}`, ctx.secrets),
     provider: ctx.provider,
   });
 }
@@ -88,10 +93,11 @@ async function* mapChunks(
       if (reason === "length" || reason === "content_filter") {
         stopped = finishError(reason, options.errors);
       } else if (reason === "error") {
-        throw new ProviderStreamError(
-          `${options.errors.streamErrorLabel ?? options.errors.provider} API Error unknown: the stream finished with an error`,
-          { provider: options.errors.provider, upstreamCode: "unknown" },
-        );
+        throw new ProviderStreamError({
+          message: `${options.errors.streamErrorLabel ?? options.errors.provider} API Error unknown: the stream finished with an error`,
+          provider: options.errors.provider,
+          upstreamCode: "unknown",
+        });
       } else if (typeof reason === "string" && reason !== "") {
         yield { type: "finish_reason", reason };
       }

@@ -1,16 +1,16 @@
+import { redact } from "@parallel-tool-calls/core-metadata";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import {
   ProviderAbortError,
   ProviderConnectionError,
   ProviderError,
-  type ProviderErrorCode,
   ProviderHttpError,
+  type ProviderHttpErrorCode,
   ProviderRateLimitError,
   ProviderResponseError,
   ProviderStreamError,
 } from "./errors.js";
 import { oneLine } from "./one-line.js";
-import { redact } from "./redact.js";
 import { readUpstreamErrorDetails, retryAfterFromHeaders } from "./upstream-error-details.js";
 
 export interface ErrorContext {
@@ -23,7 +23,7 @@ export interface ErrorContext {
   signal?: AbortSignal;
 }
 
-const HTTP_CODES: Record<number, ProviderErrorCode> = {
+const HTTP_CODES: Record<number, ProviderHttpErrorCode> = {
   400: "bad_request",
   401: "unauthorized",
   402: "payment_required",
@@ -31,7 +31,7 @@ const HTTP_CODES: Record<number, ProviderErrorCode> = {
   404: "not_found",
 };
 
-function httpCode(status: number): ProviderErrorCode {
+function httpCode(status: number): ProviderHttpErrorCode {
   return HTTP_CODES[status] ?? (status >= 500 ? "server_error" : "http_error");
 }
 
@@ -71,7 +71,7 @@ function fromHttpError(error: APIError & { status: number }, ctx: ErrorContext):
   const via = details.providerName ? ` (${details.providerName})` : "";
   const body = error.error as { code?: unknown } | undefined;
   const upstreamCode = safeUpstreamCode(body?.code, ctx);
-  const init = {
+  const fields = {
     provider: ctx.provider,
     status: error.status,
     cause: scrubbedCause(error, ctx.secrets),
@@ -82,13 +82,14 @@ function fromHttpError(error: APIError & { status: number }, ctx: ErrorContext):
     const retryAfterMs = retryAfterFromHeaders(error.headers) ?? details.retryAfterMs;
     const hint = retryAfterMs === undefined ? "try again later" : `try again in ${formatSeconds(retryAfterMs)}`;
     const message = `${ctx.provider} rate limit exceeded${via}, ${hint}: ${readable}`;
-    return new ProviderRateLimitError(redact(message, ctx.secrets), {
-      ...init,
+    return new ProviderRateLimitError({
+      ...fields,
+      message: redact(message, ctx.secrets),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
   const message = `${ctx.provider} error ${error.status}${via}: ${readable}`;
-  return new ProviderHttpError(httpCode(error.status), redact(message, ctx.secrets), init);
+  return new ProviderHttpError({ ...fields, code: httpCode(error.status), message: redact(message, ctx.secrets) });
 }
 
 /** `{ code, message, metadata }` carried by an in-stream error chunk. */
@@ -99,7 +100,8 @@ export function streamErrorFromBody(body: unknown, ctx: ErrorContext, cause?: Er
   const message = `${label} API Error ${upstreamCode}: ${oneLine(redact(details.message ?? "unknown error", ctx.secrets))}`;
   const status =
     typeof upstreamCode === "number" && upstreamCode >= 400 && upstreamCode < 600 ? upstreamCode : undefined;
-  return new ProviderStreamError(redact(message, ctx.secrets), {
+  return new ProviderStreamError({
+    message: redact(message, ctx.secrets),
     provider: ctx.provider,
     upstreamCode,
     ...(status === undefined ? {} : { status }),
@@ -122,17 +124,18 @@ function isNetworkFailure(error: unknown): boolean {
  * {@link ProviderError} whose message, cause and JSON form contain none of `ctx.secrets`.
  */
 export function toProviderError(error: unknown, ctx: ErrorContext): ProviderError {
-  if (error instanceof ProviderError) return error;
+  if (ProviderError.isInstance(error)) return error;
   const init = { provider: ctx.provider, cause: scrubbedCause(error, ctx.secrets) };
   if (ctx.signal?.aborted || error instanceof APIUserAbortError) {
-    return new ProviderAbortError(`${ctx.provider} request aborted`, init);
+    return new ProviderAbortError({ ...init, message: `${ctx.provider} request aborted` });
   }
   if (error instanceof APIConnectionTimeoutError) {
-    return new ProviderConnectionError("timeout", `${ctx.provider} request timed out`, init);
+    return new ProviderConnectionError({ ...init, code: "timeout", message: `${ctx.provider} request timed out` });
   }
   if (error instanceof APIConnectionError) {
     const reason = oneLine(redact(error.message, ctx.secrets));
-    return new ProviderConnectionError("connection_error", `${ctx.provider} connection failed: ${reason}`, init);
+    const message = `${ctx.provider} connection failed: ${reason}`;
+    return new ProviderConnectionError({ ...init, code: "connection_error", message });
   }
   if (error instanceof APIError) {
     if (typeof error.status === "number") return fromHttpError(error as APIError & { status: number }, ctx);
@@ -140,11 +143,20 @@ export function toProviderError(error: unknown, ctx: ErrorContext): ProviderErro
     if (error.error !== undefined) return streamErrorFromBody(error.error, ctx, init.cause);
   }
   if (isNetworkFailure(error)) {
-    return new ProviderConnectionError("connection_lost", `${ctx.provider} connection lost mid-stream`, init);
+    const message = `${ctx.provider} connection lost mid-stream`;
+    return new ProviderConnectionError({ ...init, code: "connection_lost", message });
   }
   if (error instanceof SyntaxError) {
-    return new ProviderResponseError(`${ctx.provider} sent a malformed stream event`, init);
+    return new ProviderResponseError({
+      ...init,
+      code: "invalid_response",
+      message: `${ctx.provider} sent a malformed stream event`,
+    });
   }
   const reason = oneLine(redact(error instanceof Error ? error.message : String(error), ctx.secrets));
-  return new ProviderResponseError(`${ctx.provider} request failed: ${reason}`, init);
+  return new ProviderResponseError({
+    ...init,
+    code: "invalid_response",
+    message: `${ctx.provider} request failed: ${reason}`,
+  });
 }

@@ -6,9 +6,13 @@ import {
 } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 
+/** The tool fields `addNativeToolCallsToParams` sets; they come together or not at all. */
 export interface NativeToolFields {
+  /** The metadata's tools. */
   tools: ChatCompletionTool[];
+  /** Always "auto": some servers answer 400 to "required" when the model calls no tool. */
   tool_choice: "auto";
+  /** `metadata.parallelToolCalls`, else `PARALLEL_TOOL_CALLS` (the flag). */
   parallel_tool_calls: boolean;
 }
 

@@ -1,21 +1,8 @@
-import type {
-  ApiHandlerCreateMessageMetadata,
-  MessageParam,
-  ProviderSettings,
-} from "@parallel-tool-calls/core-metadata";
 import type { ChatRequestBody } from "./chat-request-body.js";
-import { buildChatRequestBody } from "./chat-request-builder.js";
-
-export interface OpenAICompatibleParamsInput {
-  settings: ProviderSettings;
-  modelId: string;
-  systemPrompt: string;
-  messages: readonly MessageParam[];
-  metadata?: ApiHandlerCreateMessageMetadata;
-}
+import { buildChatRequestBody, type ChatBodyInput } from "./chat-request-builder.js";
 
 /** The streaming request body of an OpenAI-compatible server: the shared body plus `reasoning_effort`. */
-export function buildOpenAICompatibleParams(input: OpenAICompatibleParamsInput): ChatRequestBody {
+export function buildOpenAICompatibleParams(input: ChatBodyInput): ChatRequestBody {
   const effort = input.settings.reasoningEffort;
   return buildChatRequestBody({
     ...input,

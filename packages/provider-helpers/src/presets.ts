@@ -6,15 +6,20 @@ export type OpenAICompatiblePreset = Extract<
   "deepinfra" | "lmstudio" | "inception" | "ollama" | "vllm" | "llamacpp"
 >;
 
-export interface PresetDefaults {
+/** The defaults of one preset. */
+export interface OpenAICompatiblePresetDefaults {
   /** Display name used in error messages. */
   name: string;
+  /** The server's usual address, used when the settings have no `openAiBaseUrl`. */
   baseUrl: string;
   /** Local servers accept any key; hosted ones need the user's. */
   requiresApiKey: boolean;
 }
 
-export const OPENAI_COMPATIBLE_PRESETS: Readonly<Record<OpenAICompatiblePreset, Readonly<PresetDefaults>>> = {
+/** The presets of {@link OpenAICompatibleHandler}, by `apiProvider`: display name, default address, whether a key is needed. */
+export const OPENAI_COMPATIBLE_PRESETS: Readonly<
+  Record<OpenAICompatiblePreset, Readonly<OpenAICompatiblePresetDefaults>>
+> = {
   deepinfra: { name: "DeepInfra", baseUrl: "https://api.deepinfra.com/v1/openai", requiresApiKey: true },
   lmstudio: { name: "LM Studio", baseUrl: "http://localhost:1234/v1", requiresApiKey: false },
   inception: { name: "Inception", baseUrl: "https://api.inceptionlabs.ai/v1", requiresApiKey: true },
@@ -23,6 +28,7 @@ export const OPENAI_COMPATIBLE_PRESETS: Readonly<Record<OpenAICompatiblePreset, 
   llamacpp: { name: "llama.cpp", baseUrl: "http://localhost:8080/v1", requiresApiKey: false },
 };
 
+/** Whether `provider` (an `apiProvider` value) names one of {@link OPENAI_COMPATIBLE_PRESETS}. */
 export function isOpenAICompatiblePreset(provider: unknown): provider is OpenAICompatiblePreset {
   return typeof provider === "string" && Object.hasOwn(OPENAI_COMPATIBLE_PRESETS, provider);
 }

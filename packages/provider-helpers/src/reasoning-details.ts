@@ -1,4 +1,5 @@
 import type { ApiStreamReasoningDetailsChunk, ReasoningDetail } from "@parallel-tool-calls/core-metadata";
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
 import type { WireReasoningDetail } from "./wire-types.js";
 
 // Streamed piecewise: fragments of one detail (same type and index) are concatenated.
@@ -15,7 +16,7 @@ export class ReasoningDetailsAccumulator {
   add(details: readonly WireReasoningDetail[] | null | undefined): void {
     if (!Array.isArray(details)) return;
     for (const detail of details) {
-      if (typeof detail !== "object" || detail === null || typeof detail.type !== "string") continue;
+      if (!isRecord(detail) || typeof detail.type !== "string") continue;
       const key = `${detail.type}\u0000${detail.index ?? 0}`;
       const seen = this.#details.get(key);
       if (!seen) {

@@ -1,6 +1,6 @@
+import { redact } from "@parallel-tool-calls/core-metadata";
 import { ProviderResponseError } from "./errors.js";
 import type { ErrorContext } from "./map-provider-error.js";
-import { redact } from "./redact.js";
 
 // Enough to name any real media type; a longer header is cut so the message stays one short line.
 const MAX_TYPE_LENGTH = 80;
@@ -21,16 +21,20 @@ export function assertEventStream(response: Response, ctx: ErrorContext): void {
   // Nothing of the body is needed: release the connection.
   response.body?.cancel().catch(() => {});
   if (type === "application/json" || type.endsWith("+json")) {
-    throw new ProviderResponseError(
-      `${ctx.provider} answered with a single JSON response instead of an event stream (the server ignored stream: true)`,
-      { provider: ctx.provider, code: "non_stream_body", status: response.status },
-    );
+    throw new ProviderResponseError({
+      code: "non_stream_body",
+      message: `${ctx.provider} answered with a single JSON response instead of an event stream (the server ignored stream: true)`,
+      provider: ctx.provider,
+      status: response.status,
+    });
   }
-  throw new ProviderResponseError(
-    redact(
+  throw new ProviderResponseError({
+    code: "unexpected_content_type",
+    message: redact(
       `${ctx.provider} answered with content type ${type} instead of an event stream (a proxy, a login page or a wrong base URL?)`,
       ctx.secrets,
     ),
-    { provider: ctx.provider, code: "unexpected_content_type", status: response.status },
-  );
+    provider: ctx.provider,
+    status: response.status,
+  });
 }

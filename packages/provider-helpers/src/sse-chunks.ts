@@ -30,12 +30,13 @@ function hasFinishReason(chunk: unknown): boolean {
 export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown> {
   const { response, bounds, errors } = input;
   assertEventStream(response, errors);
-  const init = { provider: errors.provider };
+  const { provider } = errors;
   const incomplete = () =>
-    new ProviderResponseError(
-      `${errors.provider} stream ended before the response was complete (no finish_reason, no [DONE])`,
-      { ...init, code: "incomplete_stream" },
-    );
+    new ProviderResponseError({
+      code: "incomplete_stream",
+      message: `${provider} stream ended before the response was complete (no finish_reason, no [DONE])`,
+      provider,
+    });
   if (!response.body) throw incomplete();
   const reader = response.body.getReader();
   const text = new TextDecoder();
@@ -48,11 +49,12 @@ export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown>
     try {
       return sse.push(bytes ? text.decode(bytes, { stream: true }) : text.decode());
     } catch (error) {
-      if (!(error instanceof SseEventTooLargeError)) throw error;
-      throw new ProviderResponseError(
-        `${errors.provider} sent a stream event larger than ${bounds.maxEventChars} characters (maxEventChars)`,
-        { ...init, code: "event_too_large" },
-      );
+      if (!SseEventTooLargeError.isInstance(error)) throw error;
+      throw new ProviderResponseError({
+        code: "event_too_large",
+        message: `${provider} sent a stream event larger than ${bounds.maxEventChars} characters (maxEventChars)`,
+        provider,
+      });
     } finally {
       // Any complete line (data, keep-alive comment, blank line) shows the server is alive.
       if (sse.lines !== lines) idle.touch();
@@ -63,10 +65,11 @@ export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown>
     for (;;) {
       const read = await idle.read(reader);
       if (read === "timeout") {
-        throw new ProviderIdleTimeoutError(
-          `${errors.provider} stream stalled: no complete line for ${bounds.idleTimeoutMs} ms (idleTimeoutMs)`,
-          { ...init, idleTimeoutMs: bounds.idleTimeoutMs },
-        );
+        throw new ProviderIdleTimeoutError({
+          message: `${provider} stream stalled: no complete line for ${bounds.idleTimeoutMs} ms (idleTimeoutMs)`,
+          provider,
+          idleTimeoutMs: bounds.idleTimeoutMs,
+        });
       }
       const messages = decode(read.done ? undefined : read.value);
       for (const message of messages) {
@@ -75,7 +78,11 @@ export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown>
         try {
           chunk = JSON.parse(message.data);
         } catch {
-          throw new ProviderResponseError(`${errors.provider} sent a malformed stream event`, init);
+          throw new ProviderResponseError({
+            code: "invalid_response",
+            message: `${provider} sent a malformed stream event`,
+            provider,
+          });
         }
         if (hasFinishReason(chunk)) finished = true;
         yield chunk;

@@ -1,3 +1,5 @@
+import { ParallelToolCallsError } from "@parallel-tool-calls/core-metadata";
+
 /** One dispatched server-sent event. */
 export interface SseMessage {
   /** The `event:` field, when the server sent one. */
@@ -7,10 +9,17 @@ export interface SseMessage {
 }
 
 /** Thrown by {@link SseDecoder.push} when one event (or one unfinished line) exceeds the limit. */
-export class SseEventTooLargeError extends Error {
-  override readonly name = "SseEventTooLargeError";
-  constructor(readonly limit: number) {
-    super(`an event exceeded ${limit} characters`);
+export class SseEventTooLargeError extends ParallelToolCallsError<"event_too_large"> {
+  /** The limit that was exceeded, in characters. */
+  readonly limit: number;
+
+  constructor(options: { limit: number }) {
+    super({ code: "event_too_large", message: `an event exceeded ${options.limit} characters` });
+    this.limit = options.limit;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limit: this.limit };
   }
 }
 
@@ -65,7 +74,7 @@ export class SseDecoder {
     this.#pieces.push(piece);
     this.#pendingChars += piece.length;
     if (this.#pendingChars + this.#dataChars > this.#maxEventChars)
-      throw new SseEventTooLargeError(this.#maxEventChars);
+      throw new SseEventTooLargeError({ limit: this.#maxEventChars });
   }
 
   #line(line: string): SseMessage | undefined {

@@ -29,7 +29,8 @@ export interface StreamChatCompletionInput {
  */
 export async function* streamChatCompletion(input: StreamChatCompletionInput): AsyncGenerator<ApiStreamChunk> {
   const errors: ErrorContext = { ...input.errors, ...(input.signal ? { signal: input.signal } : {}) };
-  const aborted = () => new ProviderAbortError(`${errors.provider} request aborted`, { provider: errors.provider });
+  const aborted = () =>
+    new ProviderAbortError({ message: `${errors.provider} request aborted`, provider: errors.provider });
   if (input.signal?.aborted) throw aborted();
   try {
     const response = await input.client.chat.completions

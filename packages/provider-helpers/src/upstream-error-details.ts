@@ -1,3 +1,5 @@
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
+
 /** What a gateway error body says about the upstream failure (OpenRouter wraps it in `metadata.raw`). */
 export interface UpstreamErrorDetails {
   /** The most specific human-readable message found. */
@@ -6,12 +8,6 @@ export interface UpstreamErrorDetails {
   providerName?: string;
   /** Retry delay from an upstream RetryInfo (`retryDelay: "1.5s"`), in milliseconds. */
   retryAfterMs?: number;
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function parseMaybeJson(raw: unknown): unknown {
@@ -25,9 +21,9 @@ function parseMaybeJson(raw: unknown): unknown {
 
 function messageOf(raw: unknown): string | undefined {
   if (typeof raw === "string") return raw.trim() || undefined;
-  if (!isObject(raw)) return undefined;
+  if (!isRecord(raw)) return undefined;
   const error = raw.error;
-  if (isObject(error) && typeof error.message === "string") return error.message;
+  if (isRecord(error) && typeof error.message === "string") return error.message;
   for (const candidate of [error, raw.detail, raw.message]) {
     if (typeof candidate === "string" && candidate.trim()) return candidate;
   }
@@ -41,9 +37,9 @@ function durationMs(value: unknown): number | undefined {
 }
 
 function retryDelayOf(raw: unknown): number | undefined {
-  if (!isObject(raw) || !isObject(raw.error) || !Array.isArray(raw.error.details)) return undefined;
+  if (!isRecord(raw) || !isRecord(raw.error) || !Array.isArray(raw.error.details)) return undefined;
   for (const detail of raw.error.details) {
-    const ms = isObject(detail) ? durationMs(detail.retryDelay) : undefined;
+    const ms = isRecord(detail) ? durationMs(detail.retryDelay) : undefined;
     if (ms !== undefined) return ms;
   }
   return undefined;
@@ -51,9 +47,9 @@ function retryDelayOf(raw: unknown): number | undefined {
 
 /** Reads `{ message, metadata: { raw, provider_name } }`, preferring the upstream's own message. */
 export function readUpstreamErrorDetails(error: unknown): UpstreamErrorDetails {
-  if (!isObject(error)) return {};
+  if (!isRecord(error)) return {};
   const details: UpstreamErrorDetails = {};
-  const metadata = isObject(error.metadata) ? error.metadata : undefined;
+  const metadata = isRecord(error.metadata) ? error.metadata : undefined;
   const raw = parseMaybeJson(metadata?.raw);
   const message = messageOf(raw) ?? (typeof error.message === "string" ? error.message : undefined);
   if (message !== undefined) details.message = message;

@@ -20,7 +20,7 @@ function count(value: number | null | undefined): number | undefined {
  * (its `total_tokens` = prompt + completion + reasoning); that shape is recognised from the totals
  * and the reasoning is added back, so `outputTokens` never depends on the provider.
  */
-export function outputTokensOf(usage: WireUsage): number {
+function outputTokensOf(usage: WireUsage): number {
   const prompt = count(usage.prompt_tokens) ?? 0;
   const completion = count(usage.completion_tokens) ?? 0;
   const reasoning = count(usage.completion_tokens_details?.reasoning_tokens) ?? 0;

@@ -2,7 +2,7 @@ import type { MessageParam } from "@parallel-tool-calls/core-metadata";
 import { validateChatRequest } from "@parallel-tool-calls/test-server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { convertToOpenAiMessages, ProviderConfigError, sanitizeToolCallId } from "../src/index.js";
+import { convertToOpenAiMessages, ProviderConfigError } from "../src/index.js";
 
 describe("convertToOpenAiMessages", () => {
   it("keeps plain string messages", () => {
@@ -119,20 +119,6 @@ describe("convertToOpenAiMessages", () => {
       expect(error).toBeInstanceOf(ProviderConfigError);
       expect((error as ProviderConfigError).code).toBe("invalid_history");
     }
-  });
-});
-
-describe("sanitizeToolCallId", () => {
-  it("maps every id into [a-zA-Z0-9_-] and keeps already-valid ids unchanged", () => {
-    fc.assert(
-      fc.property(fc.string(), (id) => {
-        const safe = sanitizeToolCallId(id);
-        expect(safe).toMatch(/^[a-zA-Z0-9_-]*$/);
-        expect(safe.length).toBe(id.length);
-        expect(sanitizeToolCallId(safe)).toBe(safe);
-      }),
-    );
-    fc.assert(fc.property(fc.stringMatching(/^[a-zA-Z0-9_-]+$/), (id) => sanitizeToolCallId(id) === id));
   });
 });
 

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { chunk, errorChunk, type ScriptedResponse, toolCallChunks, usageChunk } from "@parallel-tool-calls/test-server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   OpenAICompatibleHandler,
   ProviderAbortError,
@@ -198,5 +198,38 @@ describe("abort", () => {
     const { error } = await collectUntilError(stream(controller.signal));
     expect(error).toBeInstanceOf(ProviderAbortError);
     await waitFor(() => ctx.server.activeResponses === 0, 1000);
+  });
+});
+
+describe("the error convention", () => {
+  it("isInstance holds for an error made by a second loaded copy of the package, where instanceof fails", async () => {
+    vi.resetModules();
+    const copy = await import("../src/errors.js");
+    expect(copy.ProviderRateLimitError).not.toBe(ProviderRateLimitError);
+    const error = new copy.ProviderRateLimitError({
+      message: "slow down",
+      provider: "P",
+      status: 429,
+      retryAfterMs: 5,
+    });
+    expect(error).not.toBeInstanceOf(ProviderRateLimitError);
+    expect(ProviderRateLimitError.isInstance(error)).toBe(true);
+    expect(ProviderHttpError.isInstance(error)).toBe(true);
+    expect(ProviderError.isInstance(error)).toBe(true);
+    expect(ProviderStreamError.isInstance(error)).toBe(false);
+    expect(ProviderError.isInstance({ code: "rate_limited", message: "slow down" })).toBe(false);
+  });
+
+  it("takes one options object, keeps the cause, and derives fixed codes from the class", () => {
+    const cause = new Error("socket closed");
+    const lost = new ProviderConnectionError({ code: "connection_lost", message: "lost", provider: "P", cause });
+    expect(lost.cause).toBe(cause);
+    expect(new ProviderFinishReasonError({ finishReason: "length", message: "cut", provider: "P" }).code).toBe(
+      "max_tokens",
+    );
+    expect(new ProviderAbortError({ message: "stop", provider: "P" }).code).toBe("aborted");
+    expect(
+      JSON.parse(JSON.stringify(new ProviderStreamError({ message: "m", provider: "P", upstreamCode: 502 }))),
+    ).toEqual({ name: "ProviderStreamError", code: "stream_error", message: "m", provider: "P", upstreamCode: 502 });
   });
 });

@@ -1,13 +1,9 @@
 import type { MessageParam } from "@parallel-tool-calls/core-metadata";
 import { describe, expect, it } from "vitest";
-import {
-  addCacheBreakpoints,
-  buildChatMessages,
-  type ChatMessage,
-  convertToOpenAiMessages,
-  modelRulesFor,
-  SKIP_THOUGHT_SIGNATURE,
-} from "../src/index.js";
+import { addCacheBreakpoints } from "../src/cache-breakpoints.js";
+import { buildChatMessages } from "../src/chat-messages.js";
+import { SKIP_THOUGHT_SIGNATURE } from "../src/convert-to-openai-messages.js";
+import { type ChatMessage, convertToOpenAiMessages, modelRulesFor } from "../src/index.js";
 
 describe("modelRulesFor", () => {
   it("matches by model id with or without a gateway prefix, first row wins, default otherwise", () => {

@@ -1,7 +1,8 @@
 import { type ApiHandlerCreateMessageMetadata, buildCreateMessageMetadata } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { describe, expect, it } from "vitest";
-import { addNativeToolCallsToParams, nativeToolFields } from "../src/index.js";
+import { addNativeToolCallsToParams } from "../src/index.js";
+import { nativeToolFields } from "../src/native-tool-params.js";
 import { readFileTool } from "./helpers.js";
 
 const withTools: ApiHandlerCreateMessageMetadata = { taskId: "t", tools: [readFileTool], toolProtocol: "native" };

@@ -1,6 +1,7 @@
 import { chunk, usageChunk } from "@parallel-tool-calls/test-server";
 import { describe, expect, it } from "vitest";
-import { OpenAICompatibleHandler, ReasoningDetailsAccumulator } from "../src/index.js";
+import { OpenAICompatibleHandler } from "../src/index.js";
+import { ReasoningDetailsAccumulator } from "../src/reasoning-details.js";
 import { collect, hello, useServer } from "./helpers.js";
 
 describe("ReasoningDetailsAccumulator", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SseDecoder, SseEventTooLargeError } from "../src/index.js";
+import { SseDecoder, SseEventTooLargeError } from "../src/sse-decoder.js";
 
 function decodeAll(parts: string[], max = 1_000_000) {
   const decoder = new SseDecoder(max);

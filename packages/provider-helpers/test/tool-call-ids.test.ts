@@ -2,7 +2,8 @@ import type { MessageParam } from "@parallel-tool-calls/core-metadata";
 import { validateChatRequest } from "@parallel-tool-calls/test-server";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { convertToOpenAiMessages, ToolCallIdMap } from "../src/index.js";
+import { convertToOpenAiMessages } from "../src/index.js";
+import { ToolCallIdMap } from "../src/tool-call-ids.js";
 
 type Shape = "safe" | "nine-alnum";
 const PATTERN: Record<Shape, RegExp> = { safe: /^[a-zA-Z0-9_-]{1,64}$/, "nine-alnum": /^[a-zA-Z0-9]{9}$/ };

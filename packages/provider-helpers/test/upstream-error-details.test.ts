@@ -1,6 +1,7 @@
+import { redactSecrets } from "@parallel-tool-calls/core-metadata";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readUpstreamErrorDetails, redactSecrets, retryAfterFromHeaders } from "../src/index.js";
+import { readUpstreamErrorDetails, retryAfterFromHeaders } from "../src/upstream-error-details.js";
 
 describe("readUpstreamErrorDetails", () => {
   it("prefers the upstream message wrapped in metadata.raw, in each shape providers use", () => {

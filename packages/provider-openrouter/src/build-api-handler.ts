@@ -10,9 +10,12 @@ import { OpenRouterHandler, type OpenRouterHandlerOptions } from "./openrouter-h
 
 /** Per-handler options for {@link buildApiHandler}; only the chosen handler's entry is used. */
 export interface BuildApiHandlerOptions {
+  /** For `apiProvider` `openrouter` (or unset). */
   openrouter?: OpenRouterHandlerOptions;
+  /** For `apiProvider` `kilocode`. */
   kilocode?: KilocodeHandlerOptions;
-  openaiCompatible?: OpenAICompatibleHandlerOptions;
+  /** For `apiProvider` `openai-compatible` and its presets. */
+  openAICompatible?: OpenAICompatibleHandlerOptions;
 }
 
 /**
@@ -25,9 +28,11 @@ export function buildApiHandler(settings: ProviderSettings, options: BuildApiHan
   if (provider === "openrouter") return new OpenRouterHandler(settings, options.openrouter);
   if (provider === "kilocode") return new KilocodeOpenrouterHandler(settings, options.kilocode);
   if (provider === "openai-compatible" || isOpenAICompatiblePreset(provider)) {
-    return new OpenAICompatibleHandler(settings, options.openaiCompatible);
+    return new OpenAICompatibleHandler(settings, options.openAICompatible);
   }
-  throw new ProviderConfigError("unknown_provider", `Unknown apiProvider ${JSON.stringify(provider)}`, {
+  throw new ProviderConfigError({
+    code: "unknown_provider",
+    message: `Unknown apiProvider ${JSON.stringify(provider)}`,
     provider: String(provider),
   });
 }

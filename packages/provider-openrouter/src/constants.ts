@@ -1,4 +1,6 @@
+/** OpenRouter's API, used when the settings have no `openRouterBaseUrl`. */
 export const OPENROUTER_DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
+/** The Kilocode gateway, used when neither the settings nor the options name one. */
 export const KILOCODE_DEFAULT_BASE_URL = "https://api.kilo.ai/api/openrouter/";
 /** Used when the settings name no model. */
 export const OPENROUTER_DEFAULT_MODEL_ID = "anthropic/claude-sonnet-4.5";

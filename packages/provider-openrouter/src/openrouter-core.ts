@@ -1,66 +1,55 @@
-import type {
-  ApiHandlerCreateMessageMetadata,
-  ApiStream,
-  CreateMessageOptions,
-  MessageParam,
-  ProviderSettings,
-} from "@parallel-tool-calls/core-metadata";
-import { ChatHandlerCore, type CostOf, type HandlerClientOptions } from "@parallel-tool-calls/provider-helpers";
+import type { ApiHandlerCreateMessageMetadata, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import type { HandlerClientOptions } from "@parallel-tool-calls/provider-helpers";
+import { ChatHandlerCore, type CostOf } from "@parallel-tool-calls/provider-helpers/internal";
 import { ANTHROPIC_BETA_HEADER, OPENROUTER_DEFAULT_APP_HEADERS } from "./constants.js";
 import { buildOpenRouterParams } from "./openrouter-params.js";
 
+/** Options of {@link OpenRouterHandler} (and of `KilocodeOpenrouterHandler`): transport options and headers. */
 export interface OpenRouterHandlerOptions extends HandlerClientOptions {
-  /** `HTTP-Referer` sent to OpenRouter (app attribution). */
+  /** `HTTP-Referer` sent to OpenRouter (app attribution); default `OPENROUTER_DEFAULT_APP_HEADERS`. */
   appUrl?: string;
-  /** `X-Title` sent to OpenRouter (app attribution). */
+  /** `X-Title` sent to OpenRouter (app attribution); default `OPENROUTER_DEFAULT_APP_HEADERS`. */
   appTitle?: string;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
 }
 
-/** Where and as whom an OpenRouter-style handler connects. */
-export interface OpenRouterConnection {
+/** What differs between OpenRouter and a gateway in front of it (Kilocode). */
+export interface OpenRouterGateway {
+  providerName: string;
   baseUrl: string;
   apiKey: string | undefined;
   modelId: string;
+  costOf: CostOf;
+  /** The gateway's own headers for one request. */
+  requestHeaders?(metadata: ApiHandlerCreateMessageMetadata): Record<string, string>;
 }
 
-/** The shared core set up for an OpenRouter-style gateway (app attribution headers, cost). */
+/**
+ * The shared core set up for an OpenRouter-style gateway: app attribution headers, the body
+ * shaped for the model through OpenRouter, and the beta header for Anthropic models.
+ */
 export function openRouterCore(
-  providerName: string,
-  connection: OpenRouterConnection,
+  settings: ProviderSettings,
+  gateway: OpenRouterGateway,
   options: OpenRouterHandlerOptions,
-  costOf: CostOf,
 ): ChatHandlerCore {
+  const { requestHeaders, ...connection } = gateway;
+  const beta = connection.modelId.startsWith("anthropic/") ? ANTHROPIC_BETA_HEADER : {};
   return new ChatHandlerCore(
+    settings,
     {
-      providerName,
       ...connection,
       route: "openrouter",
       streamErrorLabel: "OpenRouter",
-      costOf,
       defaultHeaders: {
         "HTTP-Referer": options.appUrl ?? OPENROUTER_DEFAULT_APP_HEADERS["HTTP-Referer"],
         "X-Title": options.appTitle ?? OPENROUTER_DEFAULT_APP_HEADERS["X-Title"],
         ...options.headers,
       },
+      buildBody: buildOpenRouterParams,
+      requestHeaders: (metadata) => ({ ...beta, ...requestHeaders?.(metadata) }),
     },
     options,
   );
-}
-
-/** One OpenRouter request: the body built once, the beta header for Anthropic models, extra headers. */
-export async function* sendOpenRouter(
-  core: ChatHandlerCore,
-  settings: ProviderSettings,
-  request: { systemPrompt: string; messages: MessageParam[]; metadata: ApiHandlerCreateMessageMetadata },
-  options: CreateMessageOptions,
-  headers: Record<string, string> = {},
-): ApiStream {
-  const { modelId } = core.endpoint;
-  const body = buildOpenRouterParams({ settings, modelId, ...request });
-  yield* core.send(body, {
-    headers: { ...(modelId.startsWith("anthropic/") ? ANTHROPIC_BETA_HEADER : {}), ...headers },
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
 }

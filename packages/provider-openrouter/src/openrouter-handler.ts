@@ -1,17 +1,9 @@
-import type {
-  ApiHandler,
-  ApiHandlerCreateMessageMetadata,
-  ApiStream,
-  CreateMessageOptions,
-  MessageParam,
-  ModelInfo,
-  ProviderSettings,
-} from "@parallel-tool-calls/core-metadata";
-import { type ChatHandlerCore, openRouterCost } from "@parallel-tool-calls/provider-helpers";
+import type { ApiHandler, ApiStream, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import { type ChatHandlerCore, openRouterCost } from "@parallel-tool-calls/provider-helpers/internal";
 import { OPENROUTER_DEFAULT_BASE_URL, OPENROUTER_DEFAULT_MODEL_ID } from "./constants.js";
-import { type OpenRouterHandlerOptions, openRouterCore, sendOpenRouter } from "./openrouter-core.js";
+import { type OpenRouterHandlerOptions, openRouterCore } from "./openrouter-core.js";
 
-export type { OpenRouterConnection, OpenRouterHandlerOptions } from "./openrouter-core.js";
+export type { OpenRouterHandlerOptions } from "./openrouter-core.js";
 
 /**
  * OpenRouter Chat Completions over the `openai` SDK. Settings: `openRouterApiKey`,
@@ -21,28 +13,25 @@ export class OpenRouterHandler implements ApiHandler {
   /** Display name used in error messages. */
   readonly providerName = "OpenRouter";
   readonly #core: ChatHandlerCore;
-  readonly #settings: ProviderSettings;
 
   constructor(settings: ProviderSettings, options: OpenRouterHandlerOptions = {}) {
-    this.#settings = settings;
-    const connection = {
+    const gateway = {
+      providerName: this.providerName,
       baseUrl: settings.openRouterBaseUrl || OPENROUTER_DEFAULT_BASE_URL,
       apiKey: settings.openRouterApiKey,
       modelId: settings.openRouterModelId || settings.apiModelId || OPENROUTER_DEFAULT_MODEL_ID,
+      costOf: openRouterCost,
     };
-    this.#core = openRouterCore(this.providerName, connection, options, openRouterCost);
+    this.#core = openRouterCore(settings, gateway, options);
   }
 
-  getModel(): { id: string; info: ModelInfo } {
-    return this.#core.model(this.#settings);
+  /** The model id (`openRouterModelId`, else `apiModelId`, else the default) and `maxTokens`. */
+  getModel(): ReturnType<ApiHandler["getModel"]> {
+    return this.#core.getModel();
   }
 
-  createMessage(
-    systemPrompt: string,
-    messages: MessageParam[],
-    metadata: ApiHandlerCreateMessageMetadata,
-    options: CreateMessageOptions = {},
-  ): ApiStream {
-    return sendOpenRouter(this.#core, this.#settings, { systemPrompt, messages, metadata }, options);
+  /** Streams one request through OpenRouter; see the package README for what it yields and throws. */
+  createMessage(...request: Parameters<ApiHandler["createMessage"]>): ApiStream {
+    return this.#core.createMessage(...request);
   }
 }

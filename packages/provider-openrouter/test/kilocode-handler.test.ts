@@ -1,7 +1,8 @@
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { chunk, usageChunk } from "@parallel-tool-calls/test-server";
 import { describe, expect, it } from "vitest";
-import { buildKilocodeHeaders, KilocodeOpenrouterHandler } from "../src/index.js";
+import { KilocodeOpenrouterHandler } from "../src/index.js";
+import { buildKilocodeHeaders } from "../src/kilocode-headers.js";
 import { collect, hello, readFileTool, useServer } from "./helpers.js";
 
 const ctx = useServer();

@@ -5,7 +5,9 @@ import type {
 } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { describe, expect, it } from "vitest";
-import { buildOpenRouterParams, buildProviderRouting, buildReasoning } from "../src/index.js";
+import { buildOpenRouterParams } from "../src/openrouter-params.js";
+import { buildProviderRouting } from "../src/provider-routing.js";
+import { buildReasoning } from "../src/reasoning-params.js";
 import { hello, readFileTool } from "./helpers.js";
 
 const tools: ApiHandlerCreateMessageMetadata = { taskId: "t", tools: [readFileTool], toolProtocol: "native" };
