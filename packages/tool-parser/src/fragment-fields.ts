@@ -1,4 +1,5 @@
 import type { RawToolCallFragment } from "@parallel-tool-calls/core-metadata";
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
 
 /**
  * A `delta.tool_calls[]` entry exactly as it is on the wire (`function: { name, arguments }`), which
@@ -29,10 +30,6 @@ export interface FragmentFields {
   extraContent: Record<string, unknown> | undefined;
   /** Whether `arguments` had a type no provider sends (it is then reported, not applied). */
   badArguments: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const DECIMAL_INDEX = /^(?:0|-?[1-9][0-9]{0,8})$/;
