@@ -9,7 +9,7 @@ const UNREACHABLE_CODES = new Set(["connection_error", "timeout"]);
 export function classifyError(error: unknown, context: { baseUrl?: string; secrets?: readonly string[] }): CliError {
   const secrets = context.secrets ?? [];
   // A failed turn wraps the handler's own typed error: classify that one.
-  if (error instanceof ToolTurnError) {
+  if (ToolTurnError.isInstance(error)) {
     if (error.code === "aborted") return new CliError("ABORTED", "interrupted");
     return classifyError(error.cause, context);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conciseMessage } from "../src/index.js";
+import { conciseMessage } from "../src/concise-message.js";
 
 describe("conciseMessage", () => {
   it("keeps the first non-empty line of an error message and never the stack", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { conciseMessage, defineTool, SequentialToolExecutor, ToolRegistry } from "../src/index.js";
+import { conciseMessage } from "../src/concise-message.js";
+import { defineTool, SequentialToolExecutor, ToolRegistry } from "../src/index.js";
 import { end } from "./helpers.js";
 import { hostileValues } from "./hostile-values.js";
 
@@ -91,7 +92,7 @@ describe("hostile thrown and returned values", () => {
 
   it.each(cases)("failStream(%s) answers every pending call", async (_n, make) => {
     const tool = defineTool({ name: "t", description: "", parameters: { type: "object" }, execute: () => "ok" });
-    const executor = new SequentialToolExecutor({ registry: new ToolRegistry([tool]), startWhen: "stream-ended" });
+    const executor = new SequentialToolExecutor({ registry: new ToolRegistry([tool]), startWhen: "stream_ended" });
     executor.handle(end("call_1", "t"));
     executor.failStream(make());
     const results = await executor.done;

@@ -156,7 +156,7 @@ describe("runToolTurn: scheduling", () => {
     if (PARALLEL_TOOL_CALLS) expect(probe.log.filter((line) => line.startsWith("start"))).toHaveLength(3);
   });
 
-  it("with startWhen 'stream-ended', starts no tool before the stream is over", async () => {
+  it("with startWhen 'stream_ended', starts no tool before the stream is over", async () => {
     const { server } = ctx;
     const probe = new OverlapProbe();
     server.enqueue(
@@ -171,7 +171,7 @@ describe("runToolTurn: scheduling", () => {
       registry: registryOf(probe.tool("step")),
       systemPrompt: SYSTEM,
       history: TASK,
-      startWhen: "stream-ended",
+      startWhen: "stream_ended",
       onEvent: (event) => events.push(event),
     }).result;
     const firstStart = events.findIndex((e) => e.type === "tool_started");

@@ -3,7 +3,7 @@ import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { chunk, errorChunk, usageChunk } from "@parallel-tool-calls/test-server";
 import { useServer } from "@parallel-tool-calls/test-server/testing";
 import { describe, expect, it } from "vitest";
-import { defineTool, runToolTurn, type ToolTurnEvent } from "../src/index.js";
+import { defineTool, runToolTurn, ToolTurnError, type ToolTurnEvent } from "../src/index.js";
 import {
   answerResponse,
   callsResponse,
@@ -172,6 +172,12 @@ describe("runToolTurn: one request turned into valid history", () => {
     const result = await runToolTurn({ handler, registry, systemPrompt: SYSTEM, history: TASK }).result;
     expect(result.status).toBe("failed");
     expect(result.error).toMatchObject({ name: "ToolTurnError", code: "stream_failed" });
+    expect(ToolTurnError.isInstance(result.error)).toBe(true);
+    expect(JSON.parse(JSON.stringify(result.error))).toEqual({
+      name: "ToolTurnError",
+      code: "stream_failed",
+      message: result.error?.message,
+    });
     expect(result.toolCalls.map((c) => c.id)).toEqual(["call_1"]);
     expect(result.results.map((r) => [r.toolCallId, r.status])).toEqual([
       ["call_1", "ok"],

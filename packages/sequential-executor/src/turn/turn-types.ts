@@ -7,10 +7,8 @@ import type {
   ToolUseBlockParam,
 } from "@parallel-tool-calls/core-metadata";
 import type { ToolCallProtocolError } from "@parallel-tool-calls/tool-parser";
-import type { StartWhen, ToolCall } from "../executor.js";
-import type { ToolRegistry } from "../registry.js";
+import type { SequentialToolExecutorOptions } from "../executor.js";
 import type { ToolResult } from "../result.js";
-import type { ToolProgress } from "../timeline.js";
 import type { ToolTurnError } from "./turn-error.js";
 import type { TurnUsage } from "./usage.js";
 
@@ -60,9 +58,18 @@ export type ToolTurnEvent =
  */
 export type ToolTurnStatus = "completed" | "tool_calls" | "failed" | "aborted";
 
-export interface RunToolTurnOptions {
+/**
+ * What {@link runToolTurn} needs. `registry`, `approve`, `startWhen`, `parallelToolCalls`,
+ * `onProgress` and `now` go to the turn's {@link SequentialToolExecutor} as they are.
+ */
+export interface RunToolTurnOptions
+  extends Pick<
+    SequentialToolExecutorOptions,
+    "registry" | "approve" | "startWhen" | "parallelToolCalls" | "onProgress" | "now"
+  > {
+  /** Sends the request and yields its stream (`createMessage`). */
   handler: ApiHandler;
-  registry: ToolRegistry;
+  /** The system prompt of the request. */
   systemPrompt: string;
   /** The conversation so far; never mutated (the result's `history` is a new array). */
   history: readonly MessageParam[];
@@ -75,25 +82,15 @@ export interface RunToolTurnOptions {
   taskId?: string;
   /** For the default metadata. */
   mode?: string;
-  /** Asked before each valid call runs; anything but `true` denies it and skips the rest of the turn. */
-  approve?: (call: ToolCall) => boolean | Promise<boolean>;
   /**
    * Aborts the request and the running tool (through `ctx.signal`). `result` then settles at once,
    * without waiting for a tool that ignores the signal (reported as `tool_abandoned`).
    */
   signal?: AbortSignal;
-  /** Default `"call-ended"`: a tool starts as soon as its call is complete in the stream. */
-  startWhen?: StartWhen;
-  /** Several calls per turn; default `PARALLEL_TOOL_CALLS` (see the executor). */
-  parallelToolCalls?: boolean;
   /** Synchronous observer of every event, in order; what it throws is ignored. */
   onEvent?: (event: ToolTurnEvent) => void;
-  /** Receives `ctx.reportProgress` messages. */
-  onProgress?: (progress: ToolProgress) => void;
   /** Emit `call_delta` events with a throttled `partialInput` (default false). */
   callDeltas?: boolean;
-  /** Clock for event times; default `Date.now`. */
-  now?: () => number;
 }
 
 export interface ToolTurnResult {
