@@ -41,8 +41,16 @@ export class ParallelToolCallsError<Code extends string = string> extends Error 
     return Array.isArray(names) && names.includes(this.name);
   }
 
-  /** `JSON.stringify` of an Error drops `message`; errors here are often logged as JSON. */
+  /**
+   * `JSON.stringify` of an Error drops `message`; errors here are often logged as JSON. Keeps
+   * `name`, `code`, `message` and the subclass's own fields (those that are set), so a subclass
+   * only overrides this to leave a field out. `cause` and the stack are never included.
+   */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message };
+    const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      if (value !== undefined && !(key in json)) json[key] = value;
+    }
+    return json;
   }
 }

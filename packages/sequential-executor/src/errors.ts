@@ -20,10 +20,6 @@ export class ToolDefinitionError extends ParallelToolCallsError<ToolDefinitionEr
     super(options);
     this.toolName = options.toolName;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), ...(this.toolName !== undefined ? { toolName: this.toolName } : {}) };
-  }
 }
 
 /** Why the executor refused an input. */

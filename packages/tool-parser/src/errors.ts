@@ -24,11 +24,6 @@ export class ToolCallArgumentsError
     super(options);
     this.callId = options.callId;
   }
-
-  /** Keeps `message` and the call id when an event carrying this error is logged as JSON. */
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), callId: this.callId };
-  }
 }
 
 export type ToolCallProtocolErrorCode =
@@ -79,6 +74,7 @@ export class ToolCallProtocolError extends ParallelToolCallsError<ToolCallProtoc
    * are left out: they are the model's data, possibly large, and stay readable on the error itself.
    */
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), ...(this.callId !== undefined ? { callId: this.callId } : {}) };
+    const { fragment: _fragment, arguments: _arguments, ...json } = super.toJSON();
+    return json;
   }
 }

@@ -36,8 +36,4 @@ export class UnreplayableArgumentsError extends ParallelToolCallsError<"argument
     super({ ...options, code: "arguments_not_replayable" });
     this.callId = options.callId;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), callId: this.callId };
-  }
 }
