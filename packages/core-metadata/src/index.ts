@@ -1,5 +1,6 @@
 export type { ApiHandler, CreateMessageOptions, ModelInfo } from "./api-handler.js";
 export { type BuildCreateMessageMetadataInput, buildCreateMessageMetadata } from "./build-metadata.js";
+export { conciseMessage } from "./concise-message.js";
 export { ParallelToolCallsError, type ParallelToolCallsErrorOptions } from "./errors.js";
 export type {
   ContentBlockParam,

@@ -1,6 +1,9 @@
-import type { ApiStreamToolCallEndChunk, ToolCallStreamEvent } from "@parallel-tool-calls/core-metadata";
+import {
+  type ApiStreamToolCallEndChunk,
+  conciseMessage,
+  type ToolCallStreamEvent,
+} from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { conciseMessage } from "./concise-message.js";
 import { ExecutorStateError } from "./errors.js";
 import { resultText } from "./messages.js";
 import type { AnyTool, ToolRegistry } from "./registry.js";

@@ -1,6 +1,5 @@
-import type { ApiStreamToolCallEndChunk } from "@parallel-tool-calls/core-metadata";
+import { type ApiStreamToolCallEndChunk, conciseMessage } from "@parallel-tool-calls/core-metadata";
 import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
-import { conciseMessage } from "./concise-message.js";
 
 export type ParsedInput = { ok: true; input: Record<string, unknown> } | { ok: false; reason: string };
 

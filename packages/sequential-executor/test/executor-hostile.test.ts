@@ -1,5 +1,5 @@
+import { conciseMessage } from "@parallel-tool-calls/core-metadata";
 import { describe, expect, it } from "vitest";
-import { conciseMessage } from "../src/concise-message.js";
 import { defineTool, SequentialToolExecutor, ToolRegistry } from "../src/index.js";
 import { end } from "./helpers.js";
 import { hostileValues } from "./hostile-values.js";

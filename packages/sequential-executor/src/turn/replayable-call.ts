@@ -1,5 +1,8 @@
-import type { ApiStreamToolCallEndChunk, ToolUseBlockParam } from "@parallel-tool-calls/core-metadata";
-import { conciseMessage } from "../concise-message.js";
+import {
+  type ApiStreamToolCallEndChunk,
+  conciseMessage,
+  type ToolUseBlockParam,
+} from "@parallel-tool-calls/core-metadata";
 import { UnreplayableArgumentsError } from "./turn-error.js";
 
 export interface ReplayableCall {

@@ -1,5 +1,4 @@
-import { ParallelToolCallsError } from "@parallel-tool-calls/core-metadata";
-import { conciseMessage } from "../concise-message.js";
+import { conciseMessage, ParallelToolCallsError } from "@parallel-tool-calls/core-metadata";
 
 /**
  * Why a turn did not complete:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conciseMessage } from "../src/concise-message.js";
+import { conciseMessage } from "../src/index.js";
 
 describe("conciseMessage", () => {
   it("keeps the first non-empty line of an error message and never the stack", () => {
@@ -20,6 +20,11 @@ describe("conciseMessage", () => {
     const text = conciseMessage("sk-or-v1-0123456789abcdef failed; Bearer abc.def; api_key=hunter2; token: 'xyz'");
     expect(text).not.toMatch(/0123456789abcdef|abc\.def|hunter2|xyz/);
     expect(text).toBe("[redacted] failed; Bearer [redacted]; api_key=[redacted]; token: '[redacted]'");
+  });
+
+  it("replaces declared secrets too", () => {
+    const secret = "my-private-token-42";
+    expect(conciseMessage(new Error(`auth with ${secret} refused`), [secret])).toBe("auth with [redacted] refused");
   });
 
   it("bounds the length", () => {
