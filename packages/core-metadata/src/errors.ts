@@ -10,8 +10,6 @@ export interface ParallelToolCallsErrorOptions<Code extends string = string> {
   cause?: unknown;
 }
 
-type ErrorClass = abstract new (...args: never[]) => ParallelToolCallsError;
-
 /**
  * The base of every error the packages throw or report: a `code`, an options-object constructor,
  * `cause`, a `toJSON` that keeps the message, and `isInstance`, which works across two copies of
@@ -34,7 +32,10 @@ export class ParallelToolCallsError<Code extends string = string> extends Error 
   }
 
   /** Whether `value` is an instance of this class (or a subclass), whichever copy of the package made it. */
-  static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
+  static isInstance<T extends abstract new (...args: never[]) => ParallelToolCallsError>(
+    this: T,
+    value: unknown,
+  ): value is InstanceType<T> {
     if (typeof value !== "object" || value === null) return false;
     const names = (value as { [BRAND]?: unknown })[BRAND];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the check is called on.

@@ -3,11 +3,15 @@ import { ParallelToolCallsError } from "@parallel-tool-calls/core-metadata";
 /** Why a tool definition or registry was rejected. */
 export type ToolDefinitionErrorCode = "invalid_tool_definition" | "invalid_schema" | "duplicate_tool";
 
+/** What a {@link ToolDefinitionError} is made of. */
 export interface ToolDefinitionErrorOptions {
+  /** What is wrong with the definition. */
   code: ToolDefinitionErrorCode;
+  /** One line, naming the tool when it has a name. */
   message: string;
   /** The tool concerned, when its definition has a usable name. */
   toolName?: string;
+  /** What the schema compiler threw, for `invalid_schema`. */
   cause?: unknown;
 }
 

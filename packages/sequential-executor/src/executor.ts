@@ -15,8 +15,11 @@ import { resultFromOutput, resultFromThrow } from "./tool-output.js";
 
 /** A complete, valid call, as shown to the `approve` hook. */
 export interface ToolCall {
+  /** The tool call id. */
   id: string;
+  /** The tool's name. */
   name: string;
+  /** The parsed arguments, valid against the tool's schema. */
   input: Record<string, unknown>;
   /** The argument string as streamed. */
   arguments: string;
@@ -25,7 +28,9 @@ export interface ToolCall {
 /** When a complete call may start: as soon as it ended in the stream, or only once the stream ended. */
 export type StartWhen = "call_ended" | "stream_ended";
 
+/** Options of a {@link SequentialToolExecutor}; only `registry` is required. */
 export interface SequentialToolExecutorOptions {
+  /** The tools the calls may use. */
   registry: ToolRegistry;
   /** Asked before each valid call runs, in order; anything but `true` denies it and skips the rest of the turn. */
   approve?: (call: ToolCall) => boolean | Promise<boolean>;
@@ -138,6 +143,7 @@ export class SequentialToolExecutor {
     return call?.executing ? { toolCallId: call.id, name: call.name } : undefined;
   }
 
+  /** Every timeline event so far, in order. */
   get timeline(): readonly TimelineEvent[] {
     return [...this.#timeline];
   }

@@ -6,6 +6,7 @@ import type { Tool } from "./tool.js";
 /** Any tool, whatever its input type (`execute` is a method, so inputs compare bivariantly). */
 export type AnyTool = Tool<unknown>;
 
+/** The verdict of {@link ToolRegistry.validate}: ok, or what is wrong with the input. */
 export type InputCheck = { ok: true } | { ok: false; message: string };
 
 interface Entry {
@@ -50,10 +51,12 @@ export class ToolRegistry {
     }
   }
 
+  /** The tool of that name, if any. */
   get(name: string): AnyTool | undefined {
     return this.#entries.get(name)?.tool;
   }
 
+  /** Whether a tool of that name is registered. */
   has(name: string): boolean {
     return this.#entries.has(name);
   }

@@ -20,17 +20,21 @@ export interface ToolContext {
   reportResult(output: ToolOutput): void;
 }
 
+/** What {@link defineTool} takes: the tool as the model sees it, and the function that runs it. */
 export interface ToolDefinition<Input = Record<string, unknown>> {
   /** Function name sent to the model: 1–64 letters, digits, `_` or `-`. */
   name: string;
+  /** What the tool does, for the model. */
   description: string;
   /** JSON Schema of the arguments object; inputs are validated against it before `execute` runs. */
   parameters: Record<string, unknown>;
+  /** Runs one call with its validated input; what it throws becomes an error result. */
   execute(input: Input, ctx: ToolContext): ToolOutput | Promise<ToolOutput>;
 }
 
 /** A checked tool definition, ready for a `ToolRegistry`. */
 export interface Tool<Input = Record<string, unknown>> extends ToolDefinition<Input> {
+  /** Marks a definition that went through {@link defineTool}. */
   readonly kind: "tool";
 }
 

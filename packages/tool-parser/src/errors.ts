@@ -1,10 +1,14 @@
 import { ParallelToolCallsError, type ToolCallIssue } from "@parallel-tool-calls/core-metadata";
 import type { ToolCallFragmentInput } from "./fragment-fields.js";
 
+/** Why a call's arguments have no `input`: not JSON at all, or JSON that is not an object. */
 export type ToolCallArgumentsErrorCode = "invalid_json" | "not_an_object";
 
+/** What a {@link ToolCallArgumentsError} is made of. */
 export interface ToolCallArgumentsErrorOptions {
+  /** Why the arguments have no `input`. */
   code: ToolCallArgumentsErrorCode;
+  /** One line, naming the call. */
   message: string;
   /** Id of the tool call whose arguments failed. */
   callId: string;
@@ -26,6 +30,7 @@ export class ToolCallArgumentsError
   }
 }
 
+/** Which rule of the tool-call protocol a stream broke. */
 export type ToolCallProtocolErrorCode =
   /** A fragment with content arrived for a call that had already ended. */
   | "fragment_after_end"
@@ -38,8 +43,11 @@ export type ToolCallProtocolErrorCode =
   /** A fragment's `index` was not an integer (e.g. the string "0"); digits are read, anything else ignored. */
   | "invalid_index";
 
+/** What a {@link ToolCallProtocolError} is made of. */
 export interface ToolCallProtocolErrorOptions {
+  /** Which rule the stream broke. */
   code: ToolCallProtocolErrorCode;
+  /** One line, naming the call when there is one. */
   message: string;
   /** The call concerned, when one could be identified. */
   callId?: string;

@@ -6,10 +6,15 @@ import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
  * the parser accepts beside the flattened {@link RawToolCallFragment}.
  */
 export interface WireToolCallFragment {
+  /** Position of the call in the response; not always dense, sometimes absent or repeated. */
   index?: number | null;
+  /** The call's id, on its first fragment (some providers repeat it, or send a number). */
   id?: string | number | null;
+  /** `"function"`, when sent. */
   type?: string | null;
+  /** The tool's name (assigned, never appended) and the next piece of the arguments. */
   function?: { name?: string | null; arguments?: string | Record<string, unknown> | null } | null;
+  /** Provider data to echo on the next request (Gemini thought signatures). */
   extra_content?: Record<string, unknown>;
 }
 

@@ -17,8 +17,11 @@ export function toolTurnError(code: ToolTurnErrorCode, cause: unknown): ToolTurn
   return new ToolTurnError({ code, message: code === "aborted" ? `Turn aborted: ${line}` : line, cause });
 }
 
+/** What an {@link UnreplayableArgumentsError} is made of. */
 export interface UnreplayableArgumentsErrorOptions {
+  /** Always `arguments_not_replayable`; may be left out. */
   code?: "arguments_not_replayable";
+  /** One line, naming the call. */
   message: string;
   /** Id of the tool call whose input cannot be sent back. */
   callId: string;

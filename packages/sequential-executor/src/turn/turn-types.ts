@@ -14,7 +14,9 @@ import type { TurnUsage } from "./usage.js";
 
 /** A call identified for events and reports. */
 export interface CallRef {
+  /** The tool call id. */
   toolCallId: string;
+  /** The tool's name. */
   name: string;
 }
 
@@ -93,7 +95,9 @@ export interface RunToolTurnOptions
   callDeltas?: boolean;
 }
 
+/** How a turn ended, and the history to continue with. */
 export interface ToolTurnResult {
+  /** How the turn ended. */
   status: ToolTurnStatus;
   /** Reasoning, text and complete tool calls in stream order, provider data kept; absent when the model said nothing. */
   assistantMessage?: MessageParam;
@@ -108,8 +112,11 @@ export interface ToolTurnResult {
    * are not in the history, since no request may carry them).
    */
   results: ToolResult[];
+  /** All text of the response. */
   text: string;
+  /** All reasoning of the response. */
   reasoning: string;
+  /** Token counts and cost the response reported. */
   usage: TurnUsage;
   /** The last `finish_reason` of the response. */
   finishReason?: string;
@@ -127,5 +134,6 @@ export interface ToolTurnResult {
 
 /** A running turn: iterate it for events (optional), await `result` (never rejects). */
 export interface ToolTurn extends AsyncIterable<ToolTurnEvent> {
+  /** Settles when the turn is over and every call has its result. */
   readonly result: Promise<ToolTurnResult>;
 }
