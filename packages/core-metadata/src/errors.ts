@@ -1,6 +1,7 @@
 /** Marks errors of these packages; `Symbol.for` so that two loaded copies (ESM and CJS) share it. */
 const BRAND = Symbol.for("@parallel-tool-calls/error-classes");
 
+/** What every {@link ParallelToolCallsError} is made of; subclasses add their own fields. */
 export interface ParallelToolCallsErrorOptions<Code extends string = string> {
   /** Machine-readable reason, in snake_case. */
   code: Code;
@@ -16,6 +17,7 @@ export interface ParallelToolCallsErrorOptions<Code extends string = string> {
  * a package (an ESM and a CJS install), where `instanceof` fails.
  */
 export class ParallelToolCallsError<Code extends string = string> extends Error {
+  /** Machine-readable reason, in snake_case. */
   readonly code: Code;
   /** The names of this error's classes, most derived first; read by `isInstance`. */
   declare readonly [BRAND]: readonly string[];

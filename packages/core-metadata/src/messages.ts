@@ -7,15 +7,18 @@ export interface TextBlockParam {
   text: string;
 }
 
+/** Where an image comes from: inline base64 data or a URL. */
 export type ImageSource =
   | { type: "base64"; media_type: "image/jpeg" | "image/png" | "image/gif" | "image/webp"; data: string }
   | { type: "url"; url: string };
 
+/** An image in a message (or after a tool result). */
 export interface ImageBlockParam {
   type: "image";
   source: ImageSource;
 }
 
+/** A tool call of an assistant message. */
 export interface ToolUseBlockParam {
   type: "tool_use";
   id: string;
@@ -28,6 +31,7 @@ export interface ToolUseBlockParam {
   extra_content?: Record<string, unknown>;
 }
 
+/** The result of one tool call, in the user message after the calls. */
 export interface ToolResultBlockParam {
   type: "tool_result";
   tool_use_id: string;
@@ -73,6 +77,7 @@ export interface ReasoningDetail {
   [field: string]: unknown;
 }
 
+/** Any block of a message. */
 export type ContentBlockParam =
   | TextBlockParam
   | ImageBlockParam
@@ -82,6 +87,7 @@ export type ContentBlockParam =
   | ThinkingBlockParam
   | RedactedThinkingBlockParam;
 
+/** One message of the conversation history. */
 export interface MessageParam {
   role: "user" | "assistant";
   content: string | ContentBlockParam[];

@@ -12,6 +12,7 @@ export type ApiProvider =
   | "vllm"
   | "llamacpp";
 
+/** How hard a reasoning model thinks, for models that take an effort level. */
 export type ReasoningEffort = "minimal" | "low" | "medium" | "high";
 
 /**

@@ -8,6 +8,7 @@ export interface ApiStreamTextChunk {
   text: string;
 }
 
+/** Reasoning text the model streamed. */
 export interface ApiStreamReasoningChunk {
   type: "reasoning";
   text: string;
@@ -68,6 +69,7 @@ export interface ApiStreamToolCallPartialChunk extends RawToolCallFragment {
   type: "tool_call_partial";
 }
 
+/** A tool call started: its id and name are known. */
 export interface ApiStreamToolCallStartChunk {
   type: "tool_call_start";
   id: string;
@@ -76,6 +78,7 @@ export interface ApiStreamToolCallStartChunk {
   extra_content?: Record<string, unknown>;
 }
 
+/** A piece of a tool call's argument text. */
 export interface ApiStreamToolCallDeltaChunk {
   type: "tool_call_delta";
   id: string;
@@ -84,9 +87,11 @@ export interface ApiStreamToolCallDeltaChunk {
 
 /** A typed error carried by a tool call whose arguments could not be used. */
 export interface ToolCallIssue extends Error {
+  /** Machine-readable reason, in snake_case. */
   readonly code: string;
 }
 
+/** A tool call is complete: its whole arguments, and `input` or `error`. */
 export interface ApiStreamToolCallEndChunk {
   type: "tool_call_end";
   id: string;
@@ -109,14 +114,19 @@ export interface ApiStreamFinishReasonChunk {
   reason: string;
 }
 
+/** An error the provider reported inside the stream; handlers throw their typed error after it. */
 export interface ApiStreamErrorChunk {
   type: "error";
+  /** The provider's error code or type. */
   error: string;
+  /** The provider's message, redacted. */
   message: string;
 }
 
+/** The events of one tool call: its start, each argument fragment, its one end. */
 export type ToolCallStreamEvent = ApiStreamToolCallStartChunk | ApiStreamToolCallDeltaChunk | ApiStreamToolCallEndChunk;
 
+/** Everything a handler's stream yields, discriminated by `type`. */
 export type ApiStreamChunk =
   | ApiStreamTextChunk
   | ApiStreamReasoningChunk
@@ -127,4 +137,5 @@ export type ApiStreamChunk =
   | ApiStreamFinishReasonChunk
   | ApiStreamErrorChunk;
 
+/** What `createMessage` returns. */
 export type ApiStream = AsyncIterable<ApiStreamChunk>;

@@ -10,11 +10,13 @@ export interface FunctionDefinition {
   strict?: boolean | null;
 }
 
+/** A native tool as OpenAI Chat Completions takes it. */
 export interface ChatCompletionTool {
   type: "function";
   function: FunctionDefinition;
 }
 
+/** Which tool the model must (or may) call; requests built here use `"auto"`. */
 export type ChatCompletionToolChoiceOption =
   | "none"
   | "auto"
