@@ -5,13 +5,16 @@ import type { ReasoningDetail } from "./messages.js";
  */
 export interface ApiStreamTextChunk {
   type: "text";
+  /** The next piece of text. */
   text: string;
 }
 
 /** Reasoning text the model streamed. */
 export interface ApiStreamReasoningChunk {
   type: "reasoning";
+  /** The next piece of reasoning. */
   text: string;
+  /** Anthropic thinking signature, when the provider sends one. */
   signature?: string;
 }
 
@@ -22,6 +25,7 @@ export interface ApiStreamReasoningChunk {
  */
 export interface ApiStreamReasoningDetailsChunk {
   type: "reasoning_details";
+  /** The message's `reasoning_details`, accumulated so far. */
   details: ReasoningDetail[];
 }
 
@@ -56,9 +60,13 @@ export interface ApiStreamUsageChunk {
  * or null on continuations; arguments may arrive as an object instead of a JSON string.
  */
 export interface RawToolCallFragment {
+  /** Position of the call in the response; not always dense, sometimes absent. */
   index?: number | null;
+  /** The call's id, on its first fragment. */
   id?: string | number | null;
+  /** The tool's name, assigned (never appended). */
   name?: string | null;
+  /** The next piece of the argument text (some providers send an object). */
   arguments?: string | Record<string, unknown> | null;
   /** Provider-specific data to echo back, e.g. Gemini's `google.thought_signature`. */
   extra_content?: Record<string, unknown>;
@@ -72,16 +80,22 @@ export interface ApiStreamToolCallPartialChunk extends RawToolCallFragment {
 /** A tool call started: its id and name are known. */
 export interface ApiStreamToolCallStartChunk {
   type: "tool_call_start";
+  /** The call's id, unique within the response. */
   id: string;
+  /** The tool's name. */
   name: string;
+  /** The call's `index` on the wire, when it had one. */
   index?: number;
+  /** Provider data to echo with this call (wire spelling). */
   extra_content?: Record<string, unknown>;
 }
 
 /** A piece of a tool call's argument text. */
 export interface ApiStreamToolCallDeltaChunk {
   type: "tool_call_delta";
+  /** The call's id. */
   id: string;
+  /** The next piece of the argument text. */
   delta: string;
 }
 
@@ -94,7 +108,9 @@ export interface ToolCallIssue extends Error {
 /** A tool call is complete: its whole arguments, and `input` or `error`. */
 export interface ApiStreamToolCallEndChunk {
   type: "tool_call_end";
+  /** The call's id. */
   id: string;
+  /** The tool's name. */
   name: string;
   /** The whole argument string as received (normalised: `{}` for none). */
   arguments: string;
@@ -102,6 +118,7 @@ export interface ApiStreamToolCallEndChunk {
   input?: Record<string, unknown>;
   /** Why the arguments could not be parsed; present only when `input` is absent. */
   error?: ToolCallIssue;
+  /** Provider data to echo with this call (wire spelling). */
   extra_content?: Record<string, unknown>;
 }
 
@@ -111,6 +128,7 @@ export interface ApiStreamToolCallEndChunk {
  */
 export interface ApiStreamFinishReasonChunk {
   type: "finish_reason";
+  /** The provider's `finish_reason` (`stop`, `tool_calls`, `length`, …). */
   reason: string;
 }
 
