@@ -113,12 +113,14 @@ describe("runToolTurn: one request turned into valid history", () => {
     expect(history).toEqual(TASK); // never mutated
   });
 
+  // `ran`: whether the bad call's tool ran. Only then does it use up the turn's one tool when the
+  // flag is off (an unknown or invalid call does not, as agents behaved before).
   it.each([
-    ["a tool error", { id: "call_x", name: "failing", args: {} }, "error"],
-    ["an unknown tool", { id: "call_x", name: "no_such_tool", args: {} }, "unknown_tool"],
-    ["invalid JSON arguments", { id: "call_x", name: "read_file", args: '{"path": "a' }, "invalid"],
-    ["arguments failing the schema", { id: "call_x", name: "read_file", args: { file: 1 } }, "invalid"],
-  ])("answers %s with one error result and a history the server accepts", async (_what, bad, status) => {
+    ["a tool error", { id: "call_x", name: "failing", args: {} }, "error", true],
+    ["an unknown tool", { id: "call_x", name: "no_such_tool", args: {} }, "unknown_tool", false],
+    ["invalid JSON arguments", { id: "call_x", name: "read_file", args: '{"path": "a' }, "invalid", false],
+    ["arguments failing the schema", { id: "call_x", name: "read_file", args: { file: 1 } }, "invalid", false],
+  ])("answers %s with one error result and a history the server accepts", async (_what, bad, status, ran) => {
     const { server } = ctx;
     const handler = handlerFor(server);
     const registry = registryOf(readFileTool(), failing);
@@ -128,7 +130,7 @@ describe("runToolTurn: one request turned into valid history", () => {
     expect(result.results[0]).toMatchObject({ toolCallId: "call_x", status, isError: true });
     expect(resultBlocks(result.history).map((b) => [b.tool_use_id, b.is_error ?? false])).toEqual([
       ["call_x", true],
-      ["call_ok", !PARALLEL_TOOL_CALLS],
+      ["call_ok", ran && !PARALLEL_TOOL_CALLS],
     ]);
     expect(await nextRequestAccepted(server, handler, result.history, registry)).toEqual({ accepted: true });
   });
