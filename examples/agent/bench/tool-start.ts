@@ -51,11 +51,11 @@ async function once(server: TestServer, startWhen: StartWhen): Promise<Timing> {
 
 export async function benchToolStart(server: TestServer, rounds = 5): Promise<void> {
   server.reset();
-  await once(server, "call-ended");
-  const runs: Record<StartWhen, Timing[]> = { "call-ended": [], "stream-ended": [] };
+  await once(server, "call_ended");
+  const runs: Record<StartWhen, Timing[]> = { call_ended: [], stream_ended: [] };
   for (let i = 0; i < rounds; i++) {
-    runs["call-ended"].push(await once(server, "call-ended"));
-    runs["stream-ended"].push(await once(server, "stream-ended"));
+    runs.call_ended.push(await once(server, "call_ended"));
+    runs.stream_ended.push(await once(server, "stream_ended"));
   }
   const at = (mode: StartWhen, pick: (t: Timing) => number) => median(runs[mode].map(pick));
   console.log(
@@ -63,15 +63,15 @@ export async function benchToolStart(server: TestServer, rounds = 5): Promise<vo
   );
   console.log("               default (call ended)   wait for stream end   started earlier by");
   FILES.forEach((file, k) => {
-    const early = at("call-ended", (t) => t.starts[k] as number);
-    const late = at("stream-ended", (t) => t.starts[k] as number);
+    const early = at("call_ended", (t) => t.starts[k] as number);
+    const late = at("stream_ended", (t) => t.starts[k] as number);
     console.log(
       `    call ${k + 1}     ${early.toFixed(1).padStart(8)}              ${late.toFixed(1).padStart(8)}          ${(late - early).toFixed(1).padStart(7)} ms   (${file})`,
     );
   });
-  const end = at("call-ended", (t) => t.streamEnd);
-  const doneEarly = at("call-ended", (t) => t.allDone);
-  const doneLate = at("stream-ended", (t) => t.allDone);
+  const end = at("call_ended", (t) => t.streamEnd);
+  const doneEarly = at("call_ended", (t) => t.allDone);
+  const doneLate = at("stream_ended", (t) => t.allDone);
   console.log(
     `    stream ended at ${end.toFixed(1)} ms; all tools done at ${doneEarly.toFixed(1)} ms by default vs ${doneLate.toFixed(1)} ms waiting (ratio ${(doneLate / doneEarly).toFixed(2)}×)`,
   );

@@ -1,7 +1,7 @@
+import { conciseMessage } from "@parallel-tool-calls/core-metadata";
 import { ProviderError } from "@parallel-tool-calls/provider-helpers";
 import { ToolTurnError } from "@parallel-tool-calls/sequential-executor";
 import { CliError } from "./cli-errors.js";
-import { describeError } from "./describe-error.js";
 
 const UNREACHABLE_CODES = new Set(["connection_error", "timeout"]);
 
@@ -9,12 +9,12 @@ const UNREACHABLE_CODES = new Set(["connection_error", "timeout"]);
 export function classifyError(error: unknown, context: { baseUrl?: string; secrets?: readonly string[] }): CliError {
   const secrets = context.secrets ?? [];
   // A failed turn wraps the handler's own typed error: classify that one.
-  if (error instanceof ToolTurnError) {
+  if (ToolTurnError.isInstance(error)) {
     if (error.code === "aborted") return new CliError("ABORTED", "interrupted");
     return classifyError(error.cause, context);
   }
-  if (error instanceof CliError) return new CliError(error.code, describeError(error, secrets));
-  const message = describeError(error, secrets);
+  if (error instanceof CliError) return new CliError(error.code, conciseMessage(error, secrets));
+  const message = conciseMessage(error, secrets);
   if (ProviderError.isInstance(error)) {
     if (UNREACHABLE_CODES.has(error.code)) {
       return new CliError("UNREACHABLE_SERVER", `cannot reach ${context.baseUrl ?? "the server"}: ${message}`);

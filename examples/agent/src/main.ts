@@ -78,7 +78,7 @@ export async function runCli(
       systemPrompt: SYSTEM_PROMPT,
       task: DEMO_TASK,
       maxTurns: options.maxTurns,
-      startWhen: options.waitForStream ? "stream-ended" : "call-ended",
+      startWhen: options.waitForStream ? "stream_ended" : "call_ended",
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
       ...(options.json ? {} : { onEvent: createProgressPrinter(io.out) }),
     });

@@ -2,9 +2,13 @@ import type { MessageParam } from "./messages.js";
 import type { ApiHandlerCreateMessageMetadata } from "./metadata.js";
 import type { ApiStream } from "./stream.js";
 
+/** What a handler knows about its model (all optional: local servers often know nothing). */
 export interface ModelInfo {
+  /** Most tokens one response may have. */
   maxTokens?: number;
+  /** Most tokens a request and its response may have together. */
   contextWindow?: number;
+  /** Whether the model reads images. */
   supportsImages?: boolean;
   /** USD per million input tokens. */
   inputPrice?: number;
@@ -12,6 +16,7 @@ export interface ModelInfo {
   outputPrice?: number;
 }
 
+/** Per-call options of `createMessage`. */
 export interface CreateMessageOptions {
   /** Aborting closes the HTTP connection and ends the stream with an abort error. */
   signal?: AbortSignal;
@@ -19,11 +24,13 @@ export interface CreateMessageOptions {
 
 /** What every provider handler implements. */
 export interface ApiHandler {
+  /** Sends one request and streams its response; failures are thrown as the handler's typed errors. */
   createMessage(
     systemPrompt: string,
     messages: MessageParam[],
     metadata: ApiHandlerCreateMessageMetadata,
     options?: CreateMessageOptions,
   ): ApiStream;
+  /** The model requests go to, and what is known about it. */
   getModel(): { id: string; info: ModelInfo };
 }

@@ -4,11 +4,17 @@ import { resolveToolProtocol, type ToolProtocol } from "./protocol.js";
 import type { ProviderSettings } from "./provider-settings.js";
 import type { ChatCompletionTool } from "./tools.js";
 
+/** What {@link buildCreateMessageMetadata} builds the request metadata from. */
 export interface BuildCreateMessageMetadataInput {
+  /** The agent task the request belongs to. */
   taskId: string;
+  /** The agent mode (e.g. `code`). */
   mode?: string;
+  /** Start a new response chain (for APIs that chain responses by id). */
   suppressPreviousResponseId?: boolean;
+  /** Git-origin project id. */
   projectId?: string;
+  /** Usage attribution, e.g. "parallel-agent" for subtasks. */
   feature?: string;
   /** A subtask's parent; when set and no feature is given, the feature is "parallel-agent". */
   parentTaskId?: string;
@@ -16,6 +22,7 @@ export interface BuildCreateMessageMetadataInput {
   tools?: readonly ChatCompletionTool[];
   /** The protocol locked for the task; otherwise resolved from the settings. */
   toolProtocol?: ToolProtocol;
+  /** The user's settings, read for `toolProtocol` when the task has not locked one. */
   settings?: Pick<ProviderSettings, "toolProtocol"> | null;
 }
 

@@ -1,5 +1,6 @@
 export type { ApiHandler, CreateMessageOptions, ModelInfo } from "./api-handler.js";
 export { type BuildCreateMessageMetadataInput, buildCreateMessageMetadata } from "./build-metadata.js";
+export { conciseMessage } from "./concise-message.js";
 export { ParallelToolCallsError, type ParallelToolCallsErrorOptions } from "./errors.js";
 export type {
   ContentBlockParam,
@@ -15,18 +16,9 @@ export type {
   ToolUseBlockParam,
 } from "./messages.js";
 export type { ApiHandlerCreateMessageMetadata } from "./metadata.js";
-export { resolveToolProtocol, TOOL_PROTOCOLS, type ToolProtocol } from "./protocol.js";
+export { resolveToolProtocol, type ToolProtocol } from "./protocol.js";
 export type { ApiProvider, ProviderSettings, ReasoningEffort } from "./provider-settings.js";
-export {
-  MIN_SECRET_LENGTH,
-  maskCredentials,
-  REDACTED,
-  redact,
-  redactSecrets,
-  redactUrl,
-  secretsOfHeaders,
-  secretsOfUrl,
-} from "./redact.js";
+export * from "./redact.js";
 export type {
   ApiStream,
   ApiStreamChunk,

@@ -7,10 +7,11 @@
  *   keys, `api_key=…`, URL user info, `?key=…`) is masked even when nobody declared it.
  */
 
+/** What a masked credential or declared secret is replaced with. */
 export const REDACTED = "[redacted]";
 
 /** Shorter declared secrets are ignored: they would redact ordinary words. */
-export const MIN_SECRET_LENGTH = 6;
+const MIN_SECRET_LENGTH = 6;
 
 // Each pattern is linear (no nested quantifiers) so that hostile text cannot make masking slow.
 const TOKEN_PATTERNS: readonly RegExp[] = [

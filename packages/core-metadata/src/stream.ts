@@ -5,12 +5,16 @@ import type { ReasoningDetail } from "./messages.js";
  */
 export interface ApiStreamTextChunk {
   type: "text";
+  /** The next piece of text. */
   text: string;
 }
 
+/** Reasoning text the model streamed. */
 export interface ApiStreamReasoningChunk {
   type: "reasoning";
+  /** The next piece of reasoning. */
   text: string;
+  /** Anthropic thinking signature, when the provider sends one. */
   signature?: string;
 }
 
@@ -21,6 +25,7 @@ export interface ApiStreamReasoningChunk {
  */
 export interface ApiStreamReasoningDetailsChunk {
   type: "reasoning_details";
+  /** The message's `reasoning_details`, accumulated so far. */
   details: ReasoningDetail[];
 }
 
@@ -55,9 +60,13 @@ export interface ApiStreamUsageChunk {
  * or null on continuations; arguments may arrive as an object instead of a JSON string.
  */
 export interface RawToolCallFragment {
+  /** Position of the call in the response; not always dense, sometimes absent. */
   index?: number | null;
+  /** The call's id, on its first fragment. */
   id?: string | number | null;
+  /** The tool's name, assigned (never appended). */
   name?: string | null;
+  /** The next piece of the argument text (some providers send an object). */
   arguments?: string | Record<string, unknown> | null;
   /** Provider-specific data to echo back, e.g. Gemini's `google.thought_signature`. */
   extra_content?: Record<string, unknown>;
@@ -68,28 +77,40 @@ export interface ApiStreamToolCallPartialChunk extends RawToolCallFragment {
   type: "tool_call_partial";
 }
 
+/** A tool call started: its id and name are known. */
 export interface ApiStreamToolCallStartChunk {
   type: "tool_call_start";
+  /** The call's id, unique within the response. */
   id: string;
+  /** The tool's name. */
   name: string;
+  /** The call's `index` on the wire, when it had one. */
   index?: number;
+  /** Provider data to echo with this call (wire spelling). */
   extra_content?: Record<string, unknown>;
 }
 
+/** A piece of a tool call's argument text. */
 export interface ApiStreamToolCallDeltaChunk {
   type: "tool_call_delta";
+  /** The call's id. */
   id: string;
+  /** The next piece of the argument text. */
   delta: string;
 }
 
 /** A typed error carried by a tool call whose arguments could not be used. */
 export interface ToolCallIssue extends Error {
+  /** Machine-readable reason, in snake_case. */
   readonly code: string;
 }
 
+/** A tool call is complete: its whole arguments, and `input` or `error`. */
 export interface ApiStreamToolCallEndChunk {
   type: "tool_call_end";
+  /** The call's id. */
   id: string;
+  /** The tool's name. */
   name: string;
   /** The whole argument string as received (normalised: `{}` for none). */
   arguments: string;
@@ -97,6 +118,7 @@ export interface ApiStreamToolCallEndChunk {
   input?: Record<string, unknown>;
   /** Why the arguments could not be parsed; present only when `input` is absent. */
   error?: ToolCallIssue;
+  /** Provider data to echo with this call (wire spelling). */
   extra_content?: Record<string, unknown>;
 }
 
@@ -106,17 +128,23 @@ export interface ApiStreamToolCallEndChunk {
  */
 export interface ApiStreamFinishReasonChunk {
   type: "finish_reason";
+  /** The provider's `finish_reason` (`stop`, `tool_calls`, `length`, …). */
   reason: string;
 }
 
+/** An error the provider reported inside the stream; handlers throw their typed error after it. */
 export interface ApiStreamErrorChunk {
   type: "error";
+  /** The provider's error code or type. */
   error: string;
+  /** The provider's message, redacted. */
   message: string;
 }
 
+/** The events of one tool call: its start, each argument fragment, its one end. */
 export type ToolCallStreamEvent = ApiStreamToolCallStartChunk | ApiStreamToolCallDeltaChunk | ApiStreamToolCallEndChunk;
 
+/** Everything a handler's stream yields, discriminated by `type`. */
 export type ApiStreamChunk =
   | ApiStreamTextChunk
   | ApiStreamReasoningChunk
@@ -127,4 +155,5 @@ export type ApiStreamChunk =
   | ApiStreamFinishReasonChunk
   | ApiStreamErrorChunk;
 
+/** What `createMessage` returns. */
 export type ApiStream = AsyncIterable<ApiStreamChunk>;

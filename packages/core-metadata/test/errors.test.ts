@@ -21,6 +21,26 @@ describe("ParallelToolCallsError", () => {
     });
   });
 
+  it("keeps the subclass's own fields that are set in JSON, never the cause", () => {
+    class CallFailed extends ParallelToolCallsError<"failed"> {
+      readonly callId: string;
+      readonly detail: string | undefined;
+      constructor(options: { message: string; callId: string; detail?: string; cause?: unknown }) {
+        super({ code: "failed", message: options.message, cause: options.cause });
+        this.callId = options.callId;
+        this.detail = options.detail;
+      }
+    }
+    const error = new CallFailed({ message: "call 1 failed", callId: "call_1", cause: new Error("inner") });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "CallFailed",
+      code: "failed",
+      message: "call 1 failed",
+      callId: "call_1",
+    });
+    expect(new CallFailed({ message: "m", callId: "c", detail: "d" }).toJSON()).toMatchObject({ detail: "d" });
+  });
+
   it("recognises instances across copies of a class (as with an ESM and a CJS install), by class name", () => {
     const error = new StreamBrokeHard({ code: "broke", message: "x" });
     // A second copy of the classes, as a second load of the package would make them.

@@ -146,11 +146,11 @@ async function pacing(): Promise<void> {
   const byDefault: PacedRun[] = [];
   const atEnd: PacedRun[] = [];
   for (let round = 0; round < 3; round++) {
-    byDefault.push(await pacedRun("call-ended"));
-    atEnd.push(await pacedRun("stream-ended"));
+    byDefault.push(await pacedRun("call_ended"));
+    atEnd.push(await pacedRun("stream_ended"));
   }
   const startOf = (runs: PacedRun[], i: number) => median(runs.map((r) => r.starts[i] ?? Number.NaN));
-  console.log("call     default start   stream-ended start   earlier by");
+  console.log("call     default start   stream_ended start   earlier by");
   for (let i = 0; i < 3; i++) {
     const a = startOf(byDefault, i);
     const b = startOf(atEnd, i);

@@ -1,6 +1,9 @@
-import type { ApiStreamToolCallEndChunk, ToolCallStreamEvent } from "@parallel-tool-calls/core-metadata";
+import {
+  type ApiStreamToolCallEndChunk,
+  conciseMessage,
+  type ToolCallStreamEvent,
+} from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { conciseMessage } from "./concise-message.js";
 import { ExecutorStateError } from "./errors.js";
 import { resultText } from "./messages.js";
 import type { AnyTool, ToolRegistry } from "./registry.js";
@@ -12,23 +15,28 @@ import { resultFromOutput, resultFromThrow } from "./tool-output.js";
 
 /** A complete, valid call, as shown to the `approve` hook. */
 export interface ToolCall {
+  /** The tool call id. */
   id: string;
+  /** The tool's name. */
   name: string;
+  /** The parsed arguments, valid against the tool's schema. */
   input: Record<string, unknown>;
   /** The argument string as streamed. */
   arguments: string;
 }
 
 /** When a complete call may start: as soon as it ended in the stream, or only once the stream ended. */
-export type StartWhen = "call-ended" | "stream-ended";
+export type StartWhen = "call_ended" | "stream_ended";
 
+/** Options of a {@link SequentialToolExecutor}; only `registry` is required. */
 export interface SequentialToolExecutorOptions {
+  /** The tools the calls may use. */
   registry: ToolRegistry;
   /** Asked before each valid call runs, in order; anything but `true` denies it and skips the rest of the turn. */
   approve?: (call: ToolCall) => boolean | Promise<boolean>;
   /** Aborting it is the same as calling `abort()`. */
   signal?: AbortSignal;
-  /** Default `"call-ended"`. */
+  /** Default `"call_ended"`: a tool starts as soon as its call is complete in the stream. */
   startWhen?: StartWhen;
   /** Several calls per turn; when off, only the first call runs. Default: `PARALLEL_TOOL_CALLS`. */
   parallelToolCalls?: boolean;
@@ -36,7 +44,7 @@ export interface SequentialToolExecutorOptions {
   onEvent?: (event: TimelineEvent) => void;
   /** Receives `ctx.reportProgress` messages. Errors it throws are ignored. */
   onProgress?: (progress: ToolProgress) => void;
-  /** Clock for the timeline; default `Date.now`. */
+  /** Clock for the timeline (and a turn's event times); default `Date.now`. */
   now?: () => number;
 }
 
@@ -96,7 +104,7 @@ export class SequentialToolExecutor {
   constructor(options: SequentialToolExecutorOptions) {
     this.#registry = options.registry;
     this.#approve = options.approve;
-    this.#startWhen = options.startWhen ?? "call-ended";
+    this.#startWhen = options.startWhen ?? "call_ended";
     this.#parallel = options.parallelToolCalls ?? PARALLEL_TOOL_CALLS;
     this.#onEvent = options.onEvent;
     this.#onProgress = options.onProgress;
@@ -135,6 +143,7 @@ export class SequentialToolExecutor {
     return call?.executing ? { toolCallId: call.id, name: call.name } : undefined;
   }
 
+  /** Every timeline event so far, in order. */
   get timeline(): readonly TimelineEvent[] {
     return [...this.#timeline];
   }
@@ -151,18 +160,21 @@ export class SequentialToolExecutor {
    */
   handle(event: ToolCallStreamEvent): void {
     if (typeof event !== "object" || event === null || typeof event.id !== "string") {
-      throw new ExecutorStateError("INVALID_EVENT", "A tool-call event needs a string id.");
+      throw new ExecutorStateError({ code: "invalid_event", message: "A tool-call event needs a string id." });
     }
     if (event.type === "tool_call_delta") return;
     if (event.type !== "tool_call_start" && event.type !== "tool_call_end") {
-      throw new ExecutorStateError(
-        "INVALID_EVENT",
-        `Unexpected event type ${JSON.stringify((event as { type?: unknown }).type)}.`,
-      );
+      throw new ExecutorStateError({
+        code: "invalid_event",
+        message: `Unexpected event type ${JSON.stringify((event as { type?: unknown }).type)}.`,
+      });
     }
     if (this.#aborted) return;
     if (this.#stream !== "open") {
-      throw new ExecutorStateError("STREAM_CLOSED", `Tool call ${event.id} arrived after the stream was closed.`);
+      throw new ExecutorStateError({
+        code: "stream_closed",
+        message: `Tool call ${event.id} arrived after the stream was closed.`,
+      });
     }
     const known = this.#calls.get(event.id);
     if (event.type === "tool_call_start") {
@@ -271,7 +283,7 @@ export class SequentialToolExecutor {
             if (this.#stream === "open") break;
             this.#settle(call, errorResult(call.id, call.name, "invalid", resultText.incomplete(call.name)));
           } else {
-            if (this.#startWhen === "stream-ended" && this.#stream === "open") break;
+            if (this.#startWhen === "stream_ended" && this.#stream === "open") break;
             // #process never rejects by design; this guard keeps that true for values nobody foresaw.
             try {
               const pending = this.#process(call, call.end);

@@ -22,7 +22,9 @@ export function toToolResultBlocks(results: readonly ToolResult[]): Array<ToolRe
 
 /** A tool call of a saved assistant message. */
 export interface SavedToolCall {
+  /** The tool call id (`tool_use.id`). */
   id: string;
+  /** The tool's name. */
   name: string;
 }
 

@@ -6,6 +6,7 @@ import type { Tool } from "./tool.js";
 /** Any tool, whatever its input type (`execute` is a method, so inputs compare bivariantly). */
 export type AnyTool = Tool<unknown>;
 
+/** The verdict of {@link ToolRegistry.validate}: ok, or what is wrong with the input. */
 export type InputCheck = { ok: true } | { ok: false; message: string };
 
 interface Entry {
@@ -22,30 +23,40 @@ export class ToolRegistry {
   constructor(tools: readonly AnyTool[]) {
     for (const tool of tools) {
       if (tool?.kind !== "tool") {
-        throw new ToolDefinitionError("INVALID_TOOL_DEFINITION", "Registry entries must come from defineTool().");
+        throw new ToolDefinitionError({
+          code: "invalid_tool_definition",
+          message: "Registry entries must come from defineTool().",
+        });
       }
       if (this.#entries.has(tool.name)) {
-        throw new ToolDefinitionError("DUPLICATE_TOOL", `Tool "${tool.name}" is defined twice.`, tool.name);
+        throw new ToolDefinitionError({
+          code: "duplicate_tool",
+          message: `Tool "${tool.name}" is defined twice.`,
+          toolName: tool.name,
+        });
       }
       let validate: ValidateFunction;
       try {
         validate = this.#ajv.compile(tool.parameters);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new ToolDefinitionError(
-          "INVALID_SCHEMA",
-          `Tool "${tool.name}" has an invalid JSON Schema: ${reason}`,
-          tool.name,
-        );
+        throw new ToolDefinitionError({
+          code: "invalid_schema",
+          message: `Tool "${tool.name}" has an invalid JSON Schema: ${reason}`,
+          toolName: tool.name,
+          cause: error,
+        });
       }
       this.#entries.set(tool.name, { tool, validate });
     }
   }
 
+  /** The tool of that name, if any. */
   get(name: string): AnyTool | undefined {
     return this.#entries.get(name)?.tool;
   }
 
+  /** Whether a tool of that name is registered. */
   has(name: string): boolean {
     return this.#entries.has(name);
   }
@@ -70,8 +81,4 @@ export class ToolRegistry {
       function: { name: tool.name, description: tool.description, parameters: tool.parameters },
     }));
   }
-}
-
-export function createToolRegistry(tools: readonly AnyTool[]): ToolRegistry {
-  return new ToolRegistry(tools);
 }

@@ -24,12 +24,17 @@ export type ToolResultStatus =
 
 /** Exactly one per tool call id. */
 export interface ToolResult {
+  /** The tool call id it answers. */
   toolCallId: string;
+  /** The tool's name, as the call gave it. */
   name: string;
   /** What the model reads; never empty, never a stack trace. */
   content: string;
+  /** True for every status but `ok` (and for `ok` results the tool marked as errors). */
   isError: boolean;
+  /** Images the tool returned, sent after the result. */
   images?: ImageBlockParam[];
+  /** How the call ended. */
   status: ToolResultStatus;
 }
 

@@ -1,11 +1,7 @@
-import type { ApiStreamToolCallEndChunk } from "@parallel-tool-calls/core-metadata";
-import { conciseMessage } from "./concise-message.js";
+import { type ApiStreamToolCallEndChunk, conciseMessage } from "@parallel-tool-calls/core-metadata";
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
 
 export type ParsedInput = { ok: true; input: Record<string, unknown> } | { ok: false; reason: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * The arguments object of an ended call. The parser's verdict wins (`input` or `error`); events
@@ -13,7 +9,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function inputOf(end: ApiStreamToolCallEndChunk): ParsedInput {
   if (end.input !== undefined) {
-    return isPlainObject(end.input) ? { ok: true, input: end.input } : { ok: false, reason: "not a JSON object" };
+    return isRecord(end.input) ? { ok: true, input: end.input } : { ok: false, reason: "not a JSON object" };
   }
   if (end.error !== undefined) {
     const code = typeof end.error.code === "string" ? `${end.error.code}: ` : "";
@@ -23,7 +19,7 @@ export function inputOf(end: ApiStreamToolCallEndChunk): ParsedInput {
   if (text === "") return { ok: true, input: {} };
   try {
     const parsed: unknown = JSON.parse(text);
-    return isPlainObject(parsed) ? { ok: true, input: parsed } : { ok: false, reason: "not a JSON object" };
+    return isRecord(parsed) ? { ok: true, input: parsed } : { ok: false, reason: "not a JSON object" };
   } catch (error) {
     return { ok: false, reason: conciseMessage(error) };
   }

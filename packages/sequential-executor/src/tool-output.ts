@@ -1,4 +1,4 @@
-import { conciseMessage } from "./concise-message.js";
+import { conciseMessage } from "@parallel-tool-calls/core-metadata";
 import { resultText } from "./messages.js";
 import { EMPTY_RESULT_CONTENT, errorResult, type ToolResult } from "./result.js";
 

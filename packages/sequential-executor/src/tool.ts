@@ -1,4 +1,5 @@
 import type { ImageBlockParam } from "@parallel-tool-calls/core-metadata";
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
 import { ToolDefinitionError } from "./errors.js";
 
 /** What a tool hands back: plain text, or text with images and an error mark. */
@@ -19,38 +20,42 @@ export interface ToolContext {
   reportResult(output: ToolOutput): void;
 }
 
+/** What {@link defineTool} takes: the tool as the model sees it, and the function that runs it. */
 export interface ToolDefinition<Input = Record<string, unknown>> {
   /** Function name sent to the model: 1–64 letters, digits, `_` or `-`. */
   name: string;
+  /** What the tool does, for the model. */
   description: string;
   /** JSON Schema of the arguments object; inputs are validated against it before `execute` runs. */
   parameters: Record<string, unknown>;
+  /** Runs one call with its validated input; what it throws becomes an error result. */
   execute(input: Input, ctx: ToolContext): ToolOutput | Promise<ToolOutput>;
 }
 
 /** A checked tool definition, ready for a `ToolRegistry`. */
 export interface Tool<Input = Record<string, unknown>> extends ToolDefinition<Input> {
+  /** Marks a definition that went through {@link defineTool}. */
   readonly kind: "tool";
 }
 
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** Checks a tool definition (name, description, schema object, execute) and returns it as a `Tool`. */
 export function defineTool<Input = Record<string, unknown>>(definition: ToolDefinition<Input>): Tool<Input> {
   const name = (definition as Partial<ToolDefinition<Input>>)?.name;
   const fail = (message: string): never => {
-    throw new ToolDefinitionError("INVALID_TOOL_DEFINITION", message, typeof name === "string" ? name : undefined);
+    throw new ToolDefinitionError({
+      code: "invalid_tool_definition",
+      message,
+      ...(typeof name === "string" ? { toolName: name } : {}),
+    });
   };
-  if (!isPlainObject(definition)) return fail("A tool definition must be an object.");
+  if (!isRecord(definition)) return fail("A tool definition must be an object.");
   if (typeof name !== "string" || !TOOL_NAME.test(name)) {
     return fail(`Tool name ${JSON.stringify(name)} must be 1-64 letters, digits, "_" or "-".`);
   }
   if (typeof definition.description !== "string") return fail(`Tool "${name}" needs a string description.`);
-  if (!isPlainObject(definition.parameters)) return fail(`Tool "${name}" needs a JSON Schema object as parameters.`);
+  if (!isRecord(definition.parameters)) return fail(`Tool "${name}" needs a JSON Schema object as parameters.`);
   if (definition.parameters.type !== undefined && definition.parameters.type !== "object") {
     return fail(`Tool "${name}" parameters must describe an object (type "object").`);
   }

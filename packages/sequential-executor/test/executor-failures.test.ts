@@ -290,7 +290,7 @@ describe("SequentialToolExecutor failures", () => {
     });
     const executor = new SequentialToolExecutor({
       registry: new ToolRegistry([echo]),
-      startWhen: "stream-ended",
+      startWhen: "stream_ended",
       ...multi,
     });
     executor.handle(end("1", "echo", { v: 1 }));
@@ -323,7 +323,7 @@ describe("SequentialToolExecutor failures", () => {
       }
     })();
     expect(error).toBeInstanceOf(ExecutorStateError);
-    expect((error as ExecutorStateError).code).toBe("INVALID_EVENT");
+    expect((error as ExecutorStateError).code).toBe("invalid_event");
     executor.handle(end("1", "work"));
     executor.endStream();
     expect(statuses(await executor.done)).toEqual(["1:ok"]);

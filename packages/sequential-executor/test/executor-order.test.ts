@@ -89,11 +89,11 @@ describe("SequentialToolExecutor ordering", () => {
     expect((await executor.done).every((r) => r.status === "ok")).toBe(true);
   });
 
-  it('waits for the end of the stream with startWhen: "stream-ended"', async () => {
+  it('waits for the end of the stream with startWhen: "stream_ended"', async () => {
     const probe = new OverlapProbe();
     const executor = new SequentialToolExecutor({
       registry: new ToolRegistry([probe.tool("a", 1)]),
-      startWhen: "stream-ended",
+      startWhen: "stream_ended",
       ...multi,
     });
     executor.handle(start("1", "a"));

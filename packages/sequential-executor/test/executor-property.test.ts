@@ -62,7 +62,7 @@ const scenario = fc.record({
   terminateAt: fc.nat(20),
   ticks: fc.array(fc.nat(2), { minLength: 20, maxLength: 20 }),
   parallelToolCalls: fc.boolean(),
-  startWhen: fc.constantFrom("call-ended" as const, "stream-ended" as const),
+  startWhen: fc.constantFrom("call_ended" as const, "stream_ended" as const),
   asyncApproval: fc.boolean(),
 });
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  INTERRUPTED_BEFORE_COMPLETION,
-  type ToolResult,
-  toToolResultBlocks,
-  validateAndFixToolResults,
-} from "../src/index.js";
+import { type ToolResult, toToolResultBlocks, validateAndFixToolResults } from "../src/index.js";
+import { INTERRUPTED_BEFORE_COMPLETION } from "../src/result.js";
 
 const image = { type: "image" as const, source: { type: "url" as const, url: "https://example.test/s.png" } };
 const results: ToolResult[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createToolRegistry, defineTool, ToolDefinitionError, ToolRegistry } from "../src/index.js";
+import { defineTool, ToolDefinitionError, ToolRegistry } from "../src/index.js";
 
 const readFile = defineTool<{ path: string }>({
   name: "read_file",
@@ -17,7 +17,7 @@ function definitionError(fn: () => unknown): ToolDefinitionError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ToolDefinitionError) return error;
+    if (ToolDefinitionError.isInstance(error)) return error;
     throw error;
   }
   throw new Error("expected a ToolDefinitionError");
@@ -28,7 +28,7 @@ describe("defineTool", () => {
     const error = definitionError(() =>
       defineTool({ name: "read file", description: "", parameters: { type: "object" }, execute: () => "" }),
     );
-    expect(error.code).toBe("INVALID_TOOL_DEFINITION");
+    expect(error.code).toBe("invalid_tool_definition");
     expect(error.message).toContain("read file");
   });
 
@@ -37,7 +37,7 @@ describe("defineTool", () => {
       definitionError(() =>
         defineTool({ name: "a", description: "", parameters: { type: "string" }, execute: () => "" }),
       ).code,
-    ).toBe("INVALID_TOOL_DEFINITION");
+    ).toBe("invalid_tool_definition");
     expect(
       definitionError(() =>
         defineTool({ name: "a", description: "", parameters: { type: "object" } } as unknown as Parameters<
@@ -64,7 +64,7 @@ describe("ToolRegistry", () => {
   });
 
   it("produces the OpenAI tools array for the request metadata", () => {
-    expect(createToolRegistry([readFile]).toOpenAITools()).toEqual([
+    expect(new ToolRegistry([readFile]).toOpenAITools()).toEqual([
       {
         type: "function",
         function: { name: "read_file", description: "Reads a file", parameters: readFile.parameters },
@@ -84,7 +84,7 @@ describe("ToolRegistry", () => {
   });
 
   it("refuses duplicate names and broken schemas at construction", () => {
-    expect(definitionError(() => new ToolRegistry([readFile, readFile])).code).toBe("DUPLICATE_TOOL");
+    expect(definitionError(() => new ToolRegistry([readFile, readFile])).code).toBe("duplicate_tool");
     const broken = defineTool({
       name: "broken",
       description: "",
@@ -92,12 +92,19 @@ describe("ToolRegistry", () => {
       execute: () => "",
     });
     const error = definitionError(() => new ToolRegistry([broken]));
-    expect(error.code).toBe("INVALID_SCHEMA");
+    expect(error.code).toBe("invalid_schema");
     expect(error.toolName).toBe("broken");
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "ToolDefinitionError",
+      code: "invalid_schema",
+      message: error.message,
+      toolName: "broken",
+    });
+    expect(error.message).toContain("invalid JSON Schema");
   });
 
   it("refuses entries that did not come from defineTool", () => {
     const raw = { name: "x", description: "", parameters: {}, execute: () => "" };
-    expect(definitionError(() => new ToolRegistry([raw as never])).code).toBe("INVALID_TOOL_DEFINITION");
+    expect(definitionError(() => new ToolRegistry([raw as never])).code).toBe("invalid_tool_definition");
   });
 });

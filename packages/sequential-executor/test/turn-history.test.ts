@@ -63,7 +63,7 @@ describe("runToolTurn: what the history keeps", () => {
     const first = loop.turns[0];
     expect(first?.toolCalls.map((c) => [c.toolCallId, c.status])).toEqual([
       ["call_deep", "invalid"],
-      // An invalid call does not use up a single-tool turn, so the next call runs with the flag off too.
+      // The invalid call never ran, so it does not use up the turn's one tool when the flag is off.
       ["call_ok", "ok"],
     ]);
     // The second request carried the history (the server accepted it) and the loop ended normally.
@@ -157,7 +157,7 @@ describe("runToolTurn: scheduling", () => {
     if (PARALLEL_TOOL_CALLS) expect(probe.log.filter((line) => line.startsWith("start"))).toHaveLength(3);
   });
 
-  it("with startWhen 'stream-ended', starts no tool before the stream is over", async () => {
+  it("with startWhen 'stream_ended', starts no tool before the stream is over", async () => {
     const { server } = ctx;
     const probe = new OverlapProbe();
     server.enqueue(
@@ -172,7 +172,7 @@ describe("runToolTurn: scheduling", () => {
       registry: registryOf(probe.tool("step")),
       systemPrompt: SYSTEM,
       history: TASK,
-      startWhen: "stream-ended",
+      startWhen: "stream_ended",
       onEvent: (event) => events.push(event),
     }).result;
     const firstStart = events.findIndex((e) => e.type === "tool_started");

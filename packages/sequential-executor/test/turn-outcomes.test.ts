@@ -3,7 +3,7 @@ import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { chunk, errorChunk, usageChunk } from "@parallel-tool-calls/test-server";
 import { useServer } from "@parallel-tool-calls/test-server/testing";
 import { describe, expect, it } from "vitest";
-import { defineTool, runToolTurn, type ToolTurnEvent } from "../src/index.js";
+import { defineTool, runToolTurn, ToolTurnError, type ToolTurnEvent } from "../src/index.js";
 import {
   answerResponse,
   callsResponse,
@@ -113,12 +113,14 @@ describe("runToolTurn: one request turned into valid history", () => {
     expect(history).toEqual(TASK); // never mutated
   });
 
+  // `ran`: whether the bad call's tool ran. Only then does it use up the turn's one tool when the
+  // flag is off (an unknown or invalid call does not, as agents behaved before).
   it.each([
-    ["a tool error", { id: "call_x", name: "failing", args: {} }, "error"],
-    ["an unknown tool", { id: "call_x", name: "no_such_tool", args: {} }, "unknown_tool"],
-    ["invalid JSON arguments", { id: "call_x", name: "read_file", args: '{"path": "a' }, "invalid"],
-    ["arguments failing the schema", { id: "call_x", name: "read_file", args: { file: 1 } }, "invalid"],
-  ])("answers %s with one error result and a history the server accepts", async (_what, bad, status) => {
+    ["a tool error", { id: "call_x", name: "failing", args: {} }, "error", true],
+    ["an unknown tool", { id: "call_x", name: "no_such_tool", args: {} }, "unknown_tool", false],
+    ["invalid JSON arguments", { id: "call_x", name: "read_file", args: '{"path": "a' }, "invalid", false],
+    ["arguments failing the schema", { id: "call_x", name: "read_file", args: { file: 1 } }, "invalid", false],
+  ])("answers %s with one error result and a history the server accepts", async (_what, bad, status, ran) => {
     const { server } = ctx;
     const handler = handlerFor(server);
     const registry = registryOf(readFileTool(), failing);
@@ -126,11 +128,9 @@ describe("runToolTurn: one request turned into valid history", () => {
     const result = await runToolTurn({ handler, registry, systemPrompt: SYSTEM, history: TASK }).result;
     expect(result.status).toBe("tool_calls");
     expect(result.results[0]).toMatchObject({ toolCallId: "call_x", status, isError: true });
-    // With the flag off only a call whose tool ran uses up the turn (here: the failing tool).
-    const okBlocked = !PARALLEL_TOOL_CALLS && status === "error";
     expect(resultBlocks(result.history).map((b) => [b.tool_use_id, b.is_error ?? false])).toEqual([
       ["call_x", true],
-      ["call_ok", okBlocked],
+      ["call_ok", ran && !PARALLEL_TOOL_CALLS],
     ]);
     expect(await nextRequestAccepted(server, handler, result.history, registry)).toEqual({ accepted: true });
   });
@@ -174,6 +174,12 @@ describe("runToolTurn: one request turned into valid history", () => {
     const result = await runToolTurn({ handler, registry, systemPrompt: SYSTEM, history: TASK }).result;
     expect(result.status).toBe("failed");
     expect(result.error).toMatchObject({ name: "ToolTurnError", code: "stream_failed" });
+    expect(ToolTurnError.isInstance(result.error)).toBe(true);
+    expect(JSON.parse(JSON.stringify(result.error))).toEqual({
+      name: "ToolTurnError",
+      code: "stream_failed",
+      message: result.error?.message,
+    });
     expect(result.toolCalls.map((c) => c.id)).toEqual(["call_1"]);
     expect(result.results.map((r) => [r.toolCallId, r.status])).toEqual([
       ["call_1", "ok"],

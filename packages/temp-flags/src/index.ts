@@ -7,6 +7,3 @@
  * flipping this line to `false` (plus a changeset and a release) reverts the whole feature.
  */
 export const PARALLEL_TOOL_CALLS: boolean = true; // kilocode_temp_parallel_tool_calls
-
-/** Stable name of the switch, for logs and diagnostics. */
-export const PARALLEL_TOOL_CALLS_FLAG_NAME = "parallel_tool_calls" as const;

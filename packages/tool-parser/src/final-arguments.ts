@@ -1,3 +1,4 @@
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
 import { ToolCallArgumentsError } from "./errors.js";
 import { isBlank } from "./json-scanner.js";
 
@@ -32,24 +33,24 @@ export function finalizeArguments(callId: string, raw: string, topLevelContainer
     const reason = cause instanceof Error ? cause.message : String(cause);
     return {
       arguments: text,
-      error: new ToolCallArgumentsError(
-        "invalid_json",
+      error: new ToolCallArgumentsError({
+        code: "invalid_json",
         callId,
-        `Arguments of tool call ${callId} are not valid JSON (${text.length} characters): ${reason}`,
-        { cause },
-      ),
+        message: `Arguments of tool call ${callId} are not valid JSON (${text.length} characters): ${reason}`,
+        cause,
+      }),
     };
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     const kind = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : `a ${typeof parsed}`;
     return {
       arguments: text,
-      error: new ToolCallArgumentsError(
-        "not_an_object",
+      error: new ToolCallArgumentsError({
+        code: "not_an_object",
         callId,
-        `Arguments of tool call ${callId} are ${kind}, not a JSON object`,
-      ),
+        message: `Arguments of tool call ${callId} are ${kind}, not a JSON object`,
+      }),
     };
   }
-  return { arguments: text, input: parsed as Record<string, unknown> };
+  return { arguments: text, input: parsed };
 }

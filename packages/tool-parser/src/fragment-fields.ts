@@ -1,14 +1,20 @@
 import type { RawToolCallFragment } from "@parallel-tool-calls/core-metadata";
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
 
 /**
  * A `delta.tool_calls[]` entry exactly as it is on the wire (`function: { name, arguments }`), which
  * the parser accepts beside the flattened {@link RawToolCallFragment}.
  */
 export interface WireToolCallFragment {
+  /** Position of the call in the response; not always dense, sometimes absent or repeated. */
   index?: number | null;
+  /** The call's id, on its first fragment (some providers repeat it, or send a number). */
   id?: string | number | null;
+  /** `"function"`, when sent. */
   type?: string | null;
+  /** The tool's name (assigned, never appended) and the next piece of the arguments. */
   function?: { name?: string | null; arguments?: string | Record<string, unknown> | null } | null;
+  /** Provider data to echo on the next request (Gemini thought signatures). */
   extra_content?: Record<string, unknown>;
 }
 
@@ -29,10 +35,6 @@ export interface FragmentFields {
   extraContent: Record<string, unknown> | undefined;
   /** Whether `arguments` had a type no provider sends (it is then reported, not applied). */
   badArguments: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const DECIMAL_INDEX = /^(?:0|-?[1-9][0-9]{0,8})$/;

@@ -7,12 +7,13 @@ export type {
   ToolCallIssue,
   ToolCallStreamEvent,
 } from "@parallel-tool-calls/core-metadata";
-export { randomCallId } from "./call-ids.js";
 export {
   ToolCallArgumentsError,
   type ToolCallArgumentsErrorCode,
+  type ToolCallArgumentsErrorOptions,
   ToolCallProtocolError,
   type ToolCallProtocolErrorCode,
+  type ToolCallProtocolErrorOptions,
 } from "./errors.js";
 export type { ToolCallFragmentInput, WireToolCallFragment } from "./fragment-fields.js";
 export { type McpToolName, parseMcpToolName } from "./mcp-name.js";
@@ -22,5 +23,4 @@ export {
   type ParseToolCallStreamOptions,
   parseToolCallStream,
 } from "./parse-tool-call-stream.js";
-export { closePartialJson, parsePartialJson } from "./partial-json.js";
 export type { NativeToolCallParserOptions, ToolCallDeltaEvent, ToolCallParserEvent } from "./types.js";

@@ -1,5 +1,8 @@
+/** The parts of an MCP tool name, as {@link parseMcpToolName} returns them. */
 export interface McpToolName {
+  /** The MCP server's name. */
   server: string;
+  /** The tool's name on that server. */
   tool: string;
 }
 

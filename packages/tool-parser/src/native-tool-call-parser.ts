@@ -56,12 +56,19 @@ export class NativeToolCallParser {
   /** The full path: any fragment the fast path does not take, including malformed ones. */
   private applyFragment(chunk: ToolCallFragmentInput): ToolCallParserEvent[] {
     if (typeof chunk !== "object" || chunk === null) {
-      this.warn(new ToolCallProtocolError("invalid_fragment", `Tool-call fragment is not an object (${typeof chunk})`));
+      this.warn(
+        new ToolCallProtocolError({
+          code: "invalid_fragment",
+          message: `Tool-call fragment is not an object (${typeof chunk})`,
+        }),
+      );
       return [];
     }
     if (this.finalized) {
       this.warn(
-        new ToolCallProtocolError("after_finalize", "Tool-call fragment arrived after finalizeRawChunks()", {
+        new ToolCallProtocolError({
+          code: "after_finalize",
+          message: "Tool-call fragment arrived after finalizeRawChunks()",
           fragment: chunk,
         }),
       );
@@ -71,11 +78,11 @@ export class NativeToolCallParser {
     if (fields.badIndex) this.warnBadIndex(fields.badIndex, chunk);
     if (fields.badArguments) {
       this.warn(
-        new ToolCallProtocolError(
-          "invalid_fragment",
-          `Tool-call arguments must be a string or an object, got ${typeof (chunk as RawToolCallFragment).arguments}; not applied`,
-          { fragment: chunk },
-        ),
+        new ToolCallProtocolError({
+          code: "invalid_fragment",
+          message: `Tool-call arguments must be a string or an object, got ${typeof (chunk as RawToolCallFragment).arguments}; not applied`,
+          fragment: chunk,
+        }),
       );
     }
     const call = this.resolve(fields, chunk);
@@ -160,11 +167,12 @@ export class NativeToolCallParser {
       if (call.state !== "pending") continue;
       const args = call.args.text();
       this.warn(
-        new ToolCallProtocolError(
-          "unnamed_call",
-          `Tool call ${call.id} never received a name; it was not ended (${args.length} argument characters)`,
-          { callId: call.id, arguments: args },
-        ),
+        new ToolCallProtocolError({
+          code: "unnamed_call",
+          message: `Tool call ${call.id} never received a name; it was not ended (${args.length} argument characters)`,
+          callId: call.id,
+          arguments: args,
+        }),
       );
     }
     this.calls.length = 0;
@@ -199,11 +207,12 @@ export class NativeToolCallParser {
 
     if (fields.arguments !== undefined || fields.extraContent !== undefined) {
       this.warn(
-        new ToolCallProtocolError(
-          "fragment_after_end",
-          `Fragment for tool call ${candidate.id} arrived after the call ended; not applied`,
-          { callId: candidate.id, fragment: chunk },
-        ),
+        new ToolCallProtocolError({
+          code: "fragment_after_end",
+          message: `Fragment for tool call ${candidate.id} arrived after the call ended; not applied`,
+          callId: candidate.id,
+          fragment: chunk,
+        }),
       );
     }
     return undefined;
@@ -308,7 +317,9 @@ export class NativeToolCallParser {
     const what =
       bad.coercedTo === undefined ? "ignored (routed by id, else to the latest open call)" : `read as ${bad.coercedTo}`;
     this.warn(
-      new ToolCallProtocolError("invalid_index", `Tool-call index ${shown} is not an integer; ${what}`, {
+      new ToolCallProtocolError({
+        code: "invalid_index",
+        message: `Tool-call index ${shown} is not an integer; ${what}`,
         fragment: chunk,
       }),
     );

@@ -11,6 +11,7 @@ export type ParsedStreamChunk =
   | Exclude<ApiStreamChunk, ApiStreamToolCallPartialChunk | ToolCallStreamEvent>
   | ToolCallParserEvent;
 
+/** Options of {@link parseToolCallStream}: the parser's own, or a parser to use. */
 export interface ParseToolCallStreamOptions extends NativeToolCallParserOptions {
   /**
    * The parser to feed, e.g. to read `parser.warnings` afterwards. Default: a new one built from

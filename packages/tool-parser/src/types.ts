@@ -5,6 +5,7 @@ import type {
 } from "@parallel-tool-calls/core-metadata";
 import type { ToolCallProtocolError } from "./errors.js";
 
+/** Options of a {@link NativeToolCallParser}; all optional. */
 export interface NativeToolCallParserOptions {
   /**
    * Attach `partialInput` (a best-effort parse of the arguments so far) to delta events, for live
@@ -24,4 +25,5 @@ export interface ToolCallDeltaEvent extends ApiStreamToolCallDeltaChunk {
   partialInput?: unknown;
 }
 
+/** What the parser emits for a call: its start, each argument fragment, its one end. */
 export type ToolCallParserEvent = ApiStreamToolCallStartChunk | ToolCallDeltaEvent | ApiStreamToolCallEndChunk;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closePartialJson, NativeToolCallParser, parsePartialJson } from "../src/index.js";
+import { NativeToolCallParser } from "../src/index.js";
+import { closePartialJson, parsePartialJson } from "../src/partial-json.js";
 import { pieces } from "./run-stream.js";
 
 function stream(text: string, partialInput: boolean) {

@@ -1,11 +1,11 @@
-import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
+import { type ApiStreamChunk, ParallelToolCallsError } from "@parallel-tool-calls/core-metadata";
 import { describe, expect, it } from "vitest";
 import {
   NativeToolCallParser,
   type ParsedStreamChunk,
   parseToolCallStream,
   ToolCallArgumentsError,
-  type ToolCallProtocolError,
+  ToolCallProtocolError,
 } from "../src/index.js";
 import { runStream } from "./run-stream.js";
 
@@ -105,6 +105,20 @@ describe("errors as JSON", () => {
     const json = JSON.parse(JSON.stringify(warnings[0])) as Record<string, unknown>;
     expect(json).toMatchObject({ code: "unnamed_call", callId: "call_a" });
     expect(json.message).toBe(warnings[0]?.message);
+    // The model's data stays on the error, out of logs.
+    expect(warnings[0]?.arguments).toBe("{}");
+    expect(json).not.toHaveProperty("arguments");
+  });
+
+  it("is recognised by isInstance, as a ParallelToolCallsError too", () => {
+    const { ends, warnings } = runStream([
+      { index: 0, id: "call_a", name: "read", arguments: "[1]" },
+      { index: 1, id: "call_b", arguments: "{}" },
+    ]);
+    expect(ToolCallArgumentsError.isInstance(ends[0]?.error)).toBe(true);
+    expect(ToolCallProtocolError.isInstance(ends[0]?.error)).toBe(false);
+    expect(ToolCallProtocolError.isInstance(warnings[0])).toBe(true);
+    expect(ParallelToolCallsError.isInstance(warnings[0])).toBe(true);
   });
 });
 

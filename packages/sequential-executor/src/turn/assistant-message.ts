@@ -20,20 +20,24 @@ export class AssistantMessageBuilder {
   #reasoning = "";
   #reasoningDetails: ReasoningDetail[] | undefined;
 
+  /** Appends streamed text. */
   text(text: string): void {
     this.#flushReasoning();
     this.#text += text;
   }
 
+  /** Appends streamed reasoning. */
   reasoning(text: string): void {
     this.#flushText();
     this.#reasoning += text;
   }
 
+  /** Keeps the provider's `reasoning_details` for the message (the last report wins). */
   reasoningDetails(details: ReasoningDetail[]): void {
     this.#reasoningDetails = details;
   }
 
+  /** Reserves the call's place in the message, at the point of the stream where it started. */
   callStarted(id: string, name: string): void {
     if (this.#slots.has(id)) return;
     this.#flush();

@@ -1,4 +1,8 @@
-import type { ApiStreamToolCallEndChunk, ToolUseBlockParam } from "@parallel-tool-calls/core-metadata";
+import {
+  type ApiStreamToolCallEndChunk,
+  conciseMessage,
+  type ToolUseBlockParam,
+} from "@parallel-tool-calls/core-metadata";
 import { UnreplayableArgumentsError } from "./turn-error.js";
 
 export interface ReplayableCall {
@@ -24,7 +28,8 @@ export function replayableCall(end: ApiStreamToolCallEndChunk): ReplayableCall {
     } catch (cause) {
       input = {};
       const { input: _dropped, ...rest } = end;
-      forExecutor = { ...rest, error: new UnreplayableArgumentsError(end.id, cause) };
+      const message = `the arguments of tool call ${end.id} cannot be serialised back to the model (${conciseMessage(cause)})`;
+      forExecutor = { ...rest, error: new UnreplayableArgumentsError({ message, callId: end.id, cause }) };
     }
   }
   const block: ToolUseBlockParam = { type: "tool_use", id: end.id, name: end.name, input };

@@ -9,7 +9,7 @@ import type {
   ToolLoopTurnSummary,
 } from "./loop-types.js";
 import { defaultTurnMetadata, runToolTurn } from "./run-tool-turn.js";
-import { ToolTurnError } from "./turn-error.js";
+import { type ToolTurnError, toolTurnError } from "./turn-error.js";
 import type { ToolTurnResult } from "./turn-types.js";
 import { addUsage, emptyUsage } from "./usage.js";
 
@@ -67,7 +67,7 @@ async function executeLoop(options: RunToolLoopOptions, emit: (event: ToolLoopEv
   for (let turn = 1; turn <= maxTurns; turn++) {
     if (options.signal?.aborted) {
       status = "aborted";
-      error = new ToolTurnError("aborted", options.signal.reason);
+      error = toolTurnError("aborted", options.signal.reason);
       break;
     }
     const outcome = await runToolTurn({

@@ -11,7 +11,7 @@ import { AssistantMessageBuilder } from "./assistant-message.js";
 import { EventChannel } from "./event-channel.js";
 import { linkSignal } from "./linked-signal.js";
 import { replayableCall } from "./replayable-call.js";
-import { ToolTurnError } from "./turn-error.js";
+import { toolTurnError } from "./turn-error.js";
 import type {
   CallRef,
   RunToolTurnOptions,
@@ -59,8 +59,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   const builder = new AssistantMessageBuilder();
   let completedCalls = 0;
   const usage = emptyUsage();
-  let text = "";
-  let reasoning = "";
+  const content = { text: "", reasoning: "" };
   let finishReason: string | undefined;
   let requestSent = false;
   let streamError: unknown;
@@ -69,7 +68,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   const executor: SequentialToolExecutor = new SequentialToolExecutor({
     registry: options.registry,
     signal: link.signal,
-    startWhen: options.startWhen ?? "call-ended",
+    startWhen: options.startWhen ?? "call_ended",
     now,
     ...(options.approve ? { approve: options.approve } : {}),
     ...(options.parallelToolCalls !== undefined ? { parallelToolCalls: options.parallelToolCalls } : {}),
@@ -92,16 +91,11 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   const onChunk = (chunk: ParsedStreamChunk): void => {
     switch (chunk.type) {
       case "text":
-        if (chunk.text === "") return;
-        text += chunk.text;
-        builder.text(chunk.text);
-        emit({ type: "text", text: chunk.text, at: now() });
-        return;
       case "reasoning":
         if (chunk.text === "") return;
-        reasoning += chunk.text;
-        builder.reasoning(chunk.text);
-        emit({ type: "reasoning", text: chunk.text, at: now() });
+        content[chunk.type] += chunk.text;
+        builder[chunk.type](chunk.text);
+        emit({ type: chunk.type, text: chunk.text, at: now() });
         return;
       case "reasoning_details":
         builder.reasoningDetails(chunk.details);
@@ -188,9 +182,9 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
 
   const streamFailure =
     outcome === "aborted"
-      ? new ToolTurnError("aborted", link.signal.reason ?? "aborted before the request")
+      ? toolTurnError("aborted", link.signal.reason ?? "aborted before the request")
       : outcome === "failed"
-        ? new ToolTurnError("stream_failed", streamError)
+        ? toolTurnError("stream_failed", streamError)
         : undefined;
   if (requestSent) {
     emit({
@@ -215,7 +209,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
 
   const results = await executor.done;
   // An abort can also come after a clean stream, while tools run.
-  const error = streamFailure ?? (link.signal.aborted ? new ToolTurnError("aborted", link.signal.reason) : undefined);
+  const error = streamFailure ?? (link.signal.aborted ? toolTurnError("aborted", link.signal.reason) : undefined);
   const abandonedTools: CallRef[] = [];
   const running = executor.runningCall;
   if (running) {
@@ -249,8 +243,8 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
     history: newHistory,
     toolCalls,
     results,
-    text,
-    reasoning,
+    text: content.text,
+    reasoning: content.reasoning,
     usage,
     ...(finishReason !== undefined ? { finishReason } : {}),
     ...(error ? { error } : {}),

@@ -7,16 +7,16 @@ import type {
   ToolUseBlockParam,
 } from "@parallel-tool-calls/core-metadata";
 import type { ToolCallProtocolError } from "@parallel-tool-calls/tool-parser";
-import type { StartWhen, ToolCall } from "../executor.js";
-import type { ToolRegistry } from "../registry.js";
+import type { SequentialToolExecutorOptions } from "../executor.js";
 import type { ToolResult } from "../result.js";
-import type { ToolProgress } from "../timeline.js";
 import type { ToolTurnError } from "./turn-error.js";
 import type { TurnUsage } from "./usage.js";
 
 /** A call identified for events and reports. */
 export interface CallRef {
+  /** The tool call id. */
   toolCallId: string;
+  /** The tool's name. */
   name: string;
 }
 
@@ -60,9 +60,18 @@ export type ToolTurnEvent =
  */
 export type ToolTurnStatus = "completed" | "tool_calls" | "failed" | "aborted";
 
-export interface RunToolTurnOptions {
+/**
+ * What {@link runToolTurn} needs. `registry`, `approve`, `startWhen`, `parallelToolCalls`,
+ * `onProgress` and `now` go to the turn's {@link SequentialToolExecutor} as they are.
+ */
+export interface RunToolTurnOptions
+  extends Pick<
+    SequentialToolExecutorOptions,
+    "registry" | "approve" | "startWhen" | "parallelToolCalls" | "onProgress" | "now"
+  > {
+  /** Sends the request and yields its stream (`createMessage`). */
   handler: ApiHandler;
-  registry: ToolRegistry;
+  /** The system prompt of the request. */
   systemPrompt: string;
   /** The conversation so far; never mutated (the result's `history` is a new array). */
   history: readonly MessageParam[];
@@ -75,28 +84,20 @@ export interface RunToolTurnOptions {
   taskId?: string;
   /** For the default metadata. */
   mode?: string;
-  /** Asked before each valid call runs; anything but `true` denies it and skips the rest of the turn. */
-  approve?: (call: ToolCall) => boolean | Promise<boolean>;
   /**
    * Aborts the request and the running tool (through `ctx.signal`). `result` then settles at once,
    * without waiting for a tool that ignores the signal (reported as `tool_abandoned`).
    */
   signal?: AbortSignal;
-  /** Default `"call-ended"`: a tool starts as soon as its call is complete in the stream. */
-  startWhen?: StartWhen;
-  /** Several calls per turn; default `PARALLEL_TOOL_CALLS` (see the executor). */
-  parallelToolCalls?: boolean;
   /** Synchronous observer of every event, in order; what it throws is ignored. */
   onEvent?: (event: ToolTurnEvent) => void;
-  /** Receives `ctx.reportProgress` messages. */
-  onProgress?: (progress: ToolProgress) => void;
   /** Emit `call_delta` events with a throttled `partialInput` (default false). */
   callDeltas?: boolean;
-  /** Clock for event times; default `Date.now`. */
-  now?: () => number;
 }
 
+/** How a turn ended, and the history to continue with. */
 export interface ToolTurnResult {
+  /** How the turn ended. */
   status: ToolTurnStatus;
   /** Reasoning, text and complete tool calls in stream order, provider data kept; absent when the model said nothing. */
   assistantMessage?: MessageParam;
@@ -111,8 +112,11 @@ export interface ToolTurnResult {
    * are not in the history, since no request may carry them).
    */
   results: ToolResult[];
+  /** All text of the response. */
   text: string;
+  /** All reasoning of the response. */
   reasoning: string;
+  /** Token counts and cost the response reported. */
   usage: TurnUsage;
   /** The last `finish_reason` of the response. */
   finishReason?: string;
@@ -130,5 +134,6 @@ export interface ToolTurnResult {
 
 /** A running turn: iterate it for events (optional), await `result` (never rejects). */
 export interface ToolTurn extends AsyncIterable<ToolTurnEvent> {
+  /** Settles when the turn is over and every call has its result. */
   readonly result: Promise<ToolTurnResult>;
 }

@@ -2,10 +2,15 @@ import type { ApiStreamUsageChunk } from "@parallel-tool-calls/core-metadata";
 
 /** Token counts and cost summed over the usage reports of one or more requests. */
 export interface TurnUsage {
+  /** Prompt tokens, cache reads and writes included. */
   inputTokens: number;
+  /** Generated tokens, reasoning included. */
   outputTokens: number;
+  /** Part of `inputTokens` read from the cache. */
   cacheReadTokens: number;
+  /** Part of `inputTokens` written to the cache. */
   cacheWriteTokens: number;
+  /** Part of `outputTokens` spent reasoning. */
   reasoningTokens: number;
   /** Present once any report carried a cost. */
   totalCost?: number;

@@ -1,4 +1,4 @@
-import { redact } from "@parallel-tool-calls/core-metadata";
+import { redact } from "./redact.js";
 
 const MAX_LENGTH = 300;
 // Only the start of a huge message is looked at: its first line is all that is kept anyway.
@@ -45,11 +45,12 @@ function textOf(error: unknown): string {
 }
 
 /**
- * One short line describing `error` for a tool result the model will read: the first line of the
- * message only (never a stack trace), credentials masked, length bounded. Never throws, whatever
- * `error` is (revoked proxies, throwing getters, `toString` or `toJSON` included).
+ * One short line describing `error`, for a tool result the model reads, a log or a CLI: the first
+ * line of the message only (never a stack trace), `secrets` and anything shaped like a credential
+ * masked ({@link redact}), at most 300 characters. Never throws, whatever `error` is (revoked
+ * proxies, throwing getters, `toString` or `toJSON` included).
  */
-export function conciseMessage(error: unknown): string {
+export function conciseMessage(error: unknown, secrets: readonly (string | null | undefined)[] = []): string {
   let text: string;
   try {
     text = textOf(error);
@@ -59,6 +60,6 @@ export function conciseMessage(error: unknown): string {
   const head = text.length > MAX_SCANNED ? text.slice(0, MAX_SCANNED) : text;
   const firstLine = (head.split("\n").find((part) => part.trim() !== "") ?? "").trim();
   if (firstLine === "") return "unknown error";
-  const line = redact(firstLine);
+  const line = redact(firstLine, secrets);
   return line.length > MAX_LENGTH ? `${line.slice(0, MAX_LENGTH - 1)}…` : line;
 }

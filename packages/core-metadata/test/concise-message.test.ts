@@ -22,6 +22,11 @@ describe("conciseMessage", () => {
     expect(text).toBe("[redacted] failed; Bearer [redacted]; api_key=[redacted]; token: '[redacted]'");
   });
 
+  it("replaces declared secrets too", () => {
+    const secret = "my-private-token-42";
+    expect(conciseMessage(new Error(`auth with ${secret} refused`), [secret])).toBe("auth with [redacted] refused");
+  });
+
   it("bounds the length", () => {
     expect(conciseMessage("x".repeat(1000)).length).toBe(300);
   });
