@@ -1,5 +1,4 @@
 import { conciseMessage } from "@parallel-tool-calls/core-metadata";
-import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { describe, expect, it } from "vitest";
 import { defineTool, SequentialToolExecutor, ToolRegistry } from "../src/index.js";
 import { end } from "./helpers.js";
@@ -47,14 +46,11 @@ describe("hostile thrown and returned values", () => {
         },
       ]) {
         const results = await runOne(execute);
-        // With the flag off, the first call's tool ran, so the second gets the single-tool result.
         expect(results.map((r) => [r.toolCallId, r.status])).toEqual([
           ["call_1", "error"],
-          ["call_2", PARALLEL_TOOL_CALLS ? "error" : "single_tool_limit"],
+          ["call_2", "error"],
         ]);
-        for (const r of results.filter((result) => result.status === "error")) {
-          expect(r.content).toMatch(/^Tool \[t\] failed: .+/);
-        }
+        for (const r of results) expect(r.content).toMatch(/^Tool \[t\] failed: .+/);
       }
     },
   );
@@ -63,7 +59,7 @@ describe("hostile thrown and returned values", () => {
     for (const execute of [() => make(), async () => make()]) {
       const results = await runOne(execute);
       expect(results.map((r) => r.toolCallId)).toEqual(["call_1", "call_2"]);
-      expect(results.map((r) => r.status)).toEqual(["error", PARALLEL_TOOL_CALLS ? "error" : "single_tool_limit"]);
+      expect(results.map((r) => r.status)).toEqual(["error", "error"]);
     }
     const tool = defineTool({
       name: "t",
