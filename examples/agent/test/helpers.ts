@@ -6,6 +6,7 @@ import { chunk, type TestServer, usageChunk } from "@parallel-tool-calls/test-se
 import { expect } from "vitest";
 import { SYSTEM_PROMPT, sampleWorkspaceDir } from "../src/demo-task.js";
 import { Workspace } from "../src/tools/workspace.js";
+import { WorkspaceError } from "../src/tools/workspace-error.js";
 import { createWorkspaceTools } from "../src/tools/workspace-tools.js";
 
 export function handlerFor(server: TestServer) {
@@ -51,4 +52,14 @@ export async function sendNextRequest(server: TestServer, history: MessageParam[
   }
   const request = server.requests.at(-1);
   return { text, body: request?.body };
+}
+
+/** Awaits a workspace operation that must be refused, and returns its typed error. */
+export async function refusal(promise: Promise<unknown>): Promise<WorkspaceError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkspaceError);
+  return error as WorkspaceError;
 }

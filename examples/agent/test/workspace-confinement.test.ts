@@ -6,7 +6,7 @@ import { listWorkspaceFiles } from "../src/tools/list-files.js";
 import { readWorkspaceFile } from "../src/tools/read-file.js";
 import { searchWorkspaceFiles } from "../src/tools/search-files.js";
 import { type DescriptorCheck, Workspace } from "../src/tools/workspace.js";
-import { WorkspaceError } from "../src/tools/workspace-error.js";
+import { refusal } from "./helpers.js";
 
 // Layout: <base>/secret.txt lies outside; <base>/ws is the workspace with links pointing in and out.
 let base: string;
@@ -32,15 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
-
-async function refusal(promise: Promise<unknown>): Promise<WorkspaceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkspaceError);
-  return error as WorkspaceError;
-}
 
 // Every case holds with either way of verifying an opened descriptor (Linux uses proc-fd by default).
 describe.each<DescriptorCheck>(["proc-fd", "realpath"])("with the %s check", (check) => {

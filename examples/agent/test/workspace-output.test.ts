@@ -8,7 +8,7 @@ import { readWorkspaceFile } from "../src/tools/read-file.js";
 import { searchWorkspaceFiles } from "../src/tools/search-files.js";
 import { showPath } from "../src/tools/show-path.js";
 import { Workspace } from "../src/tools/workspace.js";
-import { WorkspaceError } from "../src/tools/workspace-error.js";
+import { refusal } from "./helpers.js";
 
 let base: string;
 let workspace: Workspace;
@@ -33,15 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
-
-async function refusal(promise: Promise<unknown>): Promise<WorkspaceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkspaceError);
-  return error as WorkspaceError;
-}
 
 // Plain characters and every kind that could break a line or clash with the quoting.
 const NAME_CHARS = fc.oneof(

@@ -8,8 +8,8 @@ import { listWorkspaceFiles } from "../src/tools/list-files.js";
 import { readWorkspaceFile } from "../src/tools/read-file.js";
 import { searchWorkspaceFiles } from "../src/tools/search-files.js";
 import { Workspace } from "../src/tools/workspace.js";
-import { WorkspaceError } from "../src/tools/workspace-error.js";
 import { createWorkspaceTools } from "../src/tools/workspace-tools.js";
+import { refusal } from "./helpers.js";
 
 // Patterns a hostile model (or a prompt injection in a file it read) might send. With a backtracking
 // engine each of these blocks the event loop for seconds to forever; here each is linear or refused.
@@ -29,15 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
-
-async function refusal(promise: Promise<unknown>): Promise<WorkspaceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkspaceError);
-  return error as WorkspaceError;
-}
 
 describe("search_files against catastrophic patterns", () => {
   it("runs the nested-quantifier pattern on the sample README in linear time", async () => {

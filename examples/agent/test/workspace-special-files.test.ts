@@ -8,7 +8,7 @@ import { listWorkspaceFiles } from "../src/tools/list-files.js";
 import { readWorkspaceFile } from "../src/tools/read-file.js";
 import { searchWorkspaceFiles } from "../src/tools/search-files.js";
 import { Workspace } from "../src/tools/workspace.js";
-import { WorkspaceError } from "../src/tools/workspace-error.js";
+import { refusal } from "./helpers.js";
 
 // FIFOs, sockets and devices inside the workspace: listed, never opened for reading or searched.
 let base: string;
@@ -38,15 +38,6 @@ afterAll(async () => {
   await new Promise<void>((done) => socketServer.close(() => done()));
   await rm(base, { recursive: true, force: true });
 });
-
-async function refusal(promise: Promise<unknown>): Promise<WorkspaceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkspaceError);
-  return error as WorkspaceError;
-}
 
 describe("special files", () => {
   it("read_file refuses a FIFO at once instead of blocking on it", async () => {
