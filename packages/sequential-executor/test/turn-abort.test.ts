@@ -141,3 +141,17 @@ describe("runToolTurn: abort", () => {
     }
   });
 });
+
+describe("runToolTurn: bad options", () => {
+  it("never rejects: a history that is not an array ends the turn as failed with a typed error", async () => {
+    const { server } = ctx;
+    const result = await runToolTurn({
+      handler: handlerFor(server),
+      registry: registryOf(),
+      systemPrompt: SYSTEM,
+      history: 42 as unknown as [],
+    }).result;
+    expect(result).toMatchObject({ status: "failed", error: { name: "ToolTurnError", code: "stream_failed" } });
+    expect(server.requests).toHaveLength(0);
+  });
+});

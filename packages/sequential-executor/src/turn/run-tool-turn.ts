@@ -42,7 +42,9 @@ export function defaultTurnMetadata(
  */
 export function runToolTurn(options: RunToolTurnOptions): ToolTurn {
   const channel = new EventChannel<ToolTurnEvent>(options.onEvent);
-  const result = executeTurn(options, (event) => channel.push(event)).finally(() => channel.close());
+  const result = executeTurn(options, (event) => channel.push(event))
+    .catch((error: unknown) => unexpectedFailure(options, error))
+    .finally(() => channel.close());
   return {
     result,
     [Symbol.asyncIterator]: () => channel.iterate(),
@@ -50,6 +52,28 @@ export function runToolTurn(options: RunToolTurnOptions): ToolTurn {
 }
 
 type Emit = (event: ToolTurnEvent) => void;
+
+/**
+ * The last resort that keeps `result` from rejecting: only bad options (a `history` that is not an
+ * array, say) or a bug get here, before any call could have been answered.
+ */
+function unexpectedFailure(options: RunToolTurnOptions, error: unknown): ToolTurnResult {
+  const history = Array.isArray(options.history) ? [...options.history] : [];
+  return {
+    status: "failed",
+    history,
+    toolCalls: [],
+    results: [],
+    text: "",
+    reasoning: "",
+    usage: emptyUsage(),
+    error: toolTurnError("stream_failed", error),
+    abandonedTools: [],
+    warnings: [],
+    requestSent: false,
+    durationMs: 0,
+  };
+}
 
 async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<ToolTurnResult> {
   const now = options.now ?? Date.now;
