@@ -48,6 +48,22 @@ export function callsResponse(calls: CallSpec[], options: { pacingMs?: number; t
   return { kind: "stream", events, ...(options.pacingMs !== undefined ? { pacingMs: options.pacingMs } : {}) };
 }
 
+/** One chunk carrying a whole call (id, name and arguments at once), as Groq or xAI stream it. */
+export function wholeCallEvent(
+  index: number,
+  id: string,
+  args: string,
+  extra: { extra_content?: Record<string, unknown> } = {},
+): SseEvent {
+  return {
+    data: chunk({
+      tool_calls: [
+        { index, id, type: "function", function: { name: "read_file", arguments: args }, ...extra } as never,
+      ],
+    }),
+  };
+}
+
 export function answerResponse(text = "All done."): ScriptedResponse {
   return {
     kind: "stream",

@@ -13,6 +13,7 @@ import {
   registryOf,
   SYSTEM,
   TASK,
+  wholeCallEvent,
 } from "./turn-helpers.js";
 
 const ctx = useServer();
@@ -84,31 +85,8 @@ describe("runToolTurn: what the history keeps", () => {
         { data: chunk({ reasoning: "Two files " }) },
         { data: chunk({ reasoning: "are needed." }) },
         { data: chunk({ content: "Reading." }) },
-        {
-          data: chunk({
-            tool_calls: [
-              {
-                index: 0,
-                id: "call_1",
-                type: "function",
-                function: { name: "read_file", arguments: '{"path":"a.ts"}' },
-                extra_content: signature,
-              } as never,
-            ],
-          }),
-        },
-        {
-          data: chunk({
-            tool_calls: [
-              {
-                index: 1,
-                id: "call_2",
-                type: "function",
-                function: { name: "read_file", arguments: '{"path":"b.ts"}' },
-              },
-            ],
-          }),
-        },
+        wholeCallEvent(0, "call_1", '{"path":"a.ts"}', { extra_content: signature }),
+        wholeCallEvent(1, "call_2", '{"path":"b.ts"}'),
         { data: chunk({ finish_reason: "tool_calls" }) },
         { data: usageChunk({ prompt_tokens: 10, completion_tokens: 10 }) },
       ],

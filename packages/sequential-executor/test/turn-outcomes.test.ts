@@ -13,6 +13,7 @@ import {
   registryOf,
   SYSTEM,
   TASK,
+  wholeCallEvent,
 } from "./turn-helpers.js";
 
 const ctx = useServer();
@@ -197,18 +198,7 @@ describe("runToolTurn: one request turned into valid history", () => {
       kind: "stream",
       events: [
         { data: chunk({ content: "Let me look." }) },
-        {
-          data: chunk({
-            tool_calls: [
-              {
-                index: 0,
-                id: "call_1",
-                type: "function",
-                function: { name: "read_file", arguments: '{"path":"a.ts"}' },
-              },
-            ],
-          }),
-        },
+        wholeCallEvent(0, "call_1", '{"path":"a.ts"}'),
         {
           data: errorChunk({
             code: 502,
@@ -237,25 +227,8 @@ describe("runToolTurn: one request turned into valid history", () => {
     server.enqueue({
       kind: "stream",
       events: [
-        {
-          data: chunk({
-            tool_calls: [
-              {
-                index: 0,
-                id: "call_1",
-                type: "function",
-                function: { name: "read_file", arguments: '{"path":"a.ts"}' },
-              },
-            ],
-          }),
-        },
-        {
-          data: chunk({
-            tool_calls: [
-              { index: 1, id: "call_2", type: "function", function: { name: "read_file", arguments: '{"pa' } },
-            ],
-          }),
-        },
+        wholeCallEvent(0, "call_1", '{"path":"a.ts"}'),
+        wholeCallEvent(1, "call_2", '{"pa'),
         { data: chunk({ finish_reason: "length" }) },
         { data: usageChunk({ prompt_tokens: 40, completion_tokens: 4096 }) },
       ],
