@@ -81,7 +81,6 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   const link = linkSignal(options.signal);
   const history = [...options.history];
   const builder = new AssistantMessageBuilder();
-  let completedCalls = 0;
   const usage = emptyUsage();
   const content = { text: "", reasoning: "" };
   let finishReason: string | undefined;
@@ -138,7 +137,6 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
       case "tool_call_end": {
         const { block, end } = replayableCall(chunk);
         if (!builder.callCompleted(block)) return;
-        completedCalls++;
         emit({
           type: "call_complete",
           toolCallId: end.id,
@@ -243,7 +241,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   link.dispose();
 
   const assistantMessage = builder.build();
-  const toolCalls = completedCalls > 0 ? builder.toolCalls() : [];
+  const toolCalls = builder.toolCalls();
   const newHistory: MessageParam[] = [...history];
   if (assistantMessage) newHistory.push(assistantMessage);
   let toolResultsMessage: MessageParam | undefined;
