@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Writes the API reference of every published package, made by TypeDoc from the doc comments of
 // its `src/index.ts` (the public entry; `/internal` is left out), as Markdown in docs/api/<folder>/.
-// The output is deterministic (no source links, no dates), so it is committed and checked:
-// `--check` writes it to a temporary folder instead and fails when it differs from docs/api.
+// The reference is generated, not committed (the API reports in packages/*/api lock the surface):
+// `--check` writes it to a temporary folder and fails on any TypeDoc warning or error, e.g. a
+// public signature naming a type the entry does not export.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, posix, relative } from "node:path";
@@ -10,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Application, ReflectionKind } from "typedoc";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const committed = join(root, "docs", "api");
+const generated = join(root, "docs", "api");
 const check = process.argv.includes("--check");
 
 // The switch's value is written in one line only (see `pnpm check:flag`): the reference gives its
@@ -90,7 +91,9 @@ async function writeReference({ dir, manifest }, out) {
   // Warnings only (e.g. a public signature naming a type the entry does not export).
   app.validate(project);
   await app.generateOutputs(project);
-  if (app.logger.hasErrors()) throw new Error(`TypeDoc reported errors for ${manifest.name}`);
+  if (app.logger.hasErrors() || app.logger.hasWarnings()) {
+    throw new Error(`TypeDoc reported ${app.logger.hasErrors() ? "errors" : "warnings"} for ${manifest.name}`);
+  }
 }
 
 function writeIndex(out) {
@@ -126,20 +129,9 @@ function readTree(dir) {
   return files;
 }
 
-/** The files that differ between two trees, as readable lines. */
-function differences(expected, actual) {
-  const lines = [];
-  for (const [path, text] of expected) {
-    if (!actual.has(path)) lines.push(`missing: docs/api/${path}`);
-    else if (actual.get(path) !== text) lines.push(`out of date: docs/api/${path}`);
-  }
-  for (const path of actual.keys()) if (!expected.has(path)) lines.push(`not generated any more: docs/api/${path}`);
-  return lines.sort();
-}
-
-const target = check ? mkdtempSync(join(tmpdir(), "ptc-api-docs-")) : committed;
+const target = check ? mkdtempSync(join(tmpdir(), "ptc-api-docs-")) : generated;
 try {
-  if (!check) rmSync(committed, { recursive: true, force: true });
+  if (!check) rmSync(generated, { recursive: true, force: true });
   for (const pkg of dependenciesFirst(packages)) {
     await writeReference(pkg, join(target, pkg.folder));
     recordPages(pkg, join(target, pkg.folder));
@@ -148,16 +140,7 @@ try {
   }
   writeIndex(target);
   if (check) {
-    const problems = differences(readTree(target), readTree(committed));
-    if (problems.length > 0) {
-      console.error(`✗ the API reference differs from the doc comments (${problems.length} files):`);
-      for (const line of problems.slice(0, 30)) console.error(`  ${line}`);
-      if (problems.length > 30) console.error(`  … and ${problems.length - 30} more`);
-      console.error("Run `pnpm api:docs` and commit docs/api.");
-      process.exitCode = 1;
-    } else {
-      console.log(`API reference up to date for ${packages.length} packages`);
-    }
+    console.log(`API reference generates without warnings for ${packages.length} packages`);
   } else {
     console.log(`API reference written to docs/api for ${packages.length} packages`);
   }

@@ -74,6 +74,20 @@ export interface RedactedThinkingBlockParam {
 }
 
 /**
+ * Provider data of an assistant message that only the protocol that produced it can read (a
+ * Responses reasoning item with its `encrypted_content`), kept at its place among the message's
+ * blocks and sent back unchanged by that protocol's converter. Other protocols' converters leave
+ * it out; the turn runner stores it without reading it.
+ */
+export interface ProviderDataBlockParam {
+  type: "provider_data";
+  /** The protocol that produced it and alone reads it, e.g. `"openai-responses"`. */
+  protocol: string;
+  /** The data as the protocol gave it: opaque, JSON-serialisable. */
+  data: Record<string, unknown>;
+}
+
+/**
  * One OpenRouter `reasoning_details` item (`reasoning.text`, `reasoning.summary` or
  * `reasoning.encrypted`). Opaque beyond `type`: it is sent back exactly as accumulated.
  */
@@ -106,7 +120,8 @@ export type ContentBlockParam =
   | ToolResultBlockParam
   | ReasoningBlockParam
   | ThinkingBlockParam
-  | RedactedThinkingBlockParam;
+  | RedactedThinkingBlockParam
+  | ProviderDataBlockParam;
 
 /** One message of the conversation history. */
 export interface MessageParam {

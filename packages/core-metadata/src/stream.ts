@@ -1,4 +1,9 @@
-import type { ReasoningDetail } from "./messages.js";
+import type {
+  ProviderDataBlockParam,
+  ReasoningDetail,
+  RedactedThinkingBlockParam,
+  ThinkingBlockParam,
+} from "./messages.js";
 
 /**
  * The chunk union every provider handler yields from `createMessage`.
@@ -70,6 +75,33 @@ export interface RawToolCallFragment {
   arguments?: string | Record<string, unknown> | null;
   /** Provider-specific data to echo back, e.g. Gemini's `google.thought_signature`. */
   extra_content?: Record<string, unknown>;
+}
+
+/**
+ * A whole block the assistant message keeps at this point of the stream and sends back unchanged:
+ * an Anthropic thinking block with its signature, redacted thinking, or a protocol's opaque item (a
+ * Responses reasoning item with its final `encrypted_content`). The turn runner stores it without
+ * reading it, in place of the reasoning text streamed since the last text or call, which was the
+ * readable copy of the same content (the `reasoning` chunks still reach the caller as they came).
+ */
+export interface ApiStreamProviderBlockChunk {
+  type: "provider_block";
+  /** The block, exactly as the protocol's converter will send it back. */
+  block: ThinkingBlockParam | RedactedThinkingBlockParam | ProviderDataBlockParam;
+}
+
+/**
+ * The protocol said that one tool call is complete (Anthropic `content_block_stop`, Responses
+ * `response.output_item.done`): the parser ends that call at once, so that its tool can run while
+ * the model still streams the next call. Chat Completions has no such event and never yields it;
+ * there a call ends when the next one starts or the stream finishes.
+ */
+export interface ApiStreamToolCallCompleteChunk {
+  type: "tool_call_complete";
+  /** The `index` the call's `tool_call_partial` fragments carried (block or output index). */
+  index?: number;
+  /** The id the call's fragments carried, when the protocol repeats it here. */
+  toolCallId?: string;
 }
 
 /** A raw tool-call fragment, passed through by providers for the parser to assemble. */
@@ -150,7 +182,9 @@ export type ApiStreamChunk =
   | ApiStreamReasoningChunk
   | ApiStreamReasoningDetailsChunk
   | ApiStreamUsageChunk
+  | ApiStreamProviderBlockChunk
   | ApiStreamToolCallPartialChunk
+  | ApiStreamToolCallCompleteChunk
   | ToolCallStreamEvent
   | ApiStreamFinishReasonChunk
   | ApiStreamErrorChunk;

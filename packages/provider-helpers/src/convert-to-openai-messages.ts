@@ -174,6 +174,9 @@ function convertAssistant(
       case "redacted_thinking":
         // Opaque: it can only travel as a reasoning detail (below).
         break;
+      case "provider_data":
+        // Another protocol's opaque data (e.g. a Responses reasoning item): never sent here.
+        break;
       case "tool_use": {
         const id = ids.call(block.id);
         if (!idOf.has(block.id)) idOf.set(block.id, id);
