@@ -1,0 +1,131 @@
+import type { ContentBlockParam, MessageParam } from "@parallel-tool-calls/core-metadata";
+import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
+import { ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
+import { ToolCallIdMap } from "@parallel-tool-calls/provider-helpers/internal";
+import type {
+  ResponsesInputItem,
+  ResponsesInputPart,
+  ResponsesReasoningItem,
+} from "../request/responses-request-body.js";
+import { RESPONSES_PROTOCOL } from "../stream/provider-data.js";
+import { imagePart, toolOutputOf } from "./tool-output.js";
+
+function invalid(message: string): ProviderConfigError {
+  return new ProviderConfigError({ code: "invalid_history", message, provider: "history" });
+}
+
+/**
+ * A reasoning item this protocol can send back statelessly: one of its own (`provider_data` of
+ * the Responses protocol) with its `encrypted_content`. Without it the API would look the id up in
+ * storage, which `store: false` leaves empty ("Item with id 'rs_…' not found").
+ */
+function reasoningItemOf(block: ContentBlockParam): ResponsesReasoningItem | undefined {
+  if (block.type !== "provider_data" || block.protocol !== RESPONSES_PROTOCOL) return undefined;
+  const item = block.data;
+  if (!isRecord(item) || item.type !== "reasoning" || typeof item.id !== "string") return undefined;
+  if (typeof item.encrypted_content !== "string" || item.encrypted_content === "") return undefined;
+  return item as ResponsesReasoningItem;
+}
+
+function convertUser(blocks: readonly ContentBlockParam[], at: number, ids: ToolCallIdMap): ResponsesInputItem[] {
+  const outputs: ResponsesInputItem[] = [];
+  const parts: ResponsesInputPart[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case "tool_result":
+        outputs.push({
+          type: "function_call_output",
+          call_id: ids.result(block.tool_use_id),
+          output: toolOutputOf(block),
+        });
+        break;
+      case "text":
+        parts.push({ type: "input_text", text: block.text });
+        break;
+      case "image":
+        parts.push(imagePart(block));
+        break;
+      default:
+        throw invalid(`messages[${at}]: a user message cannot contain a "${block.type}" block`);
+    }
+  }
+  // The outputs answer the calls just before them; the user's own words come after.
+  return parts.length > 0 ? [...outputs, { type: "message", role: "user", content: parts }] : outputs;
+}
+
+function convertAssistant(blocks: readonly ContentBlockParam[], at: number, ids: ToolCallIdMap): ResponsesInputItem[] {
+  const items: ResponsesInputItem[] = [];
+  let text: string[] = [];
+  const flushText = () => {
+    const joined = text.join("\n");
+    text = [];
+    if (joined !== "")
+      items.push({
+        type: "message",
+        role: "assistant",
+        content: [{ type: "output_text", text: joined, annotations: [] }],
+      });
+  };
+  ids.beginTurn();
+  for (const block of blocks) {
+    switch (block.type) {
+      case "text":
+        text.push(block.text);
+        break;
+      case "tool_use":
+        flushText();
+        items.push({
+          type: "function_call",
+          call_id: ids.call(block.id),
+          name: block.name,
+          arguments: JSON.stringify(block.input ?? {}),
+        });
+        break;
+      case "provider_data": {
+        const reasoning = reasoningItemOf(block);
+        if (reasoning) {
+          flushText();
+          items.push(reasoning);
+        }
+        break;
+      }
+      case "reasoning":
+      case "thinking":
+      case "redacted_thinking":
+        // Readable or signed reasoning of another protocol: the Responses API takes reasoning only
+        // as its own encrypted items, so it stays in the history and is not sent here.
+        break;
+      default:
+        throw invalid(`messages[${at}]: an assistant message cannot contain a "${block.type}" block`);
+    }
+  }
+  flushText();
+  // A reasoning item must be followed by the output item it led to ("provided without its required
+  // following item"): one left last (a stream cut after reasoning) or before another is dropped.
+  return items.filter(
+    (item, i) => item.type !== "reasoning" || (items[i + 1] !== undefined && items[i + 1]?.type !== "reasoning"),
+  );
+}
+
+/**
+ * Converts the project's history (`MessageParam[]`) to Responses `input` items: user text and
+ * images as a user message; each assistant message's items in their original order (text as an
+ * output message, each of this protocol's reasoning items unmodified right before the item that
+ * followed it, each `function_call {call_id, name, arguments}`); each tool result as one
+ * `function_call_output` with the id of its call. Call ids of other providers are mapped to a
+ * safe shape, identically on calls and outputs; reasoning of other protocols is not sent.
+ */
+export function convertToResponsesInput(messages: readonly MessageParam[]): ResponsesInputItem[] {
+  const out: ResponsesInputItem[] = [];
+  const ids = new ToolCallIdMap("safe");
+  messages.forEach((message, at) => {
+    if (message.role !== "user" && message.role !== "assistant") {
+      throw invalid(`messages[${at}]: role must be "user" or "assistant", got ${JSON.stringify(message.role)}`);
+    }
+    const blocks: ContentBlockParam[] | undefined =
+      typeof message.content === "string" ? [{ type: "text", text: message.content }] : message.content;
+    if (!Array.isArray(blocks)) throw invalid(`messages[${at}]: content must be a string or an array`);
+    out.push(...(message.role === "user" ? convertUser(blocks, at, ids) : convertAssistant(blocks, at, ids)));
+  });
+  return out;
+}
