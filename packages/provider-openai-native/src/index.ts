@@ -11,4 +11,13 @@ export {
   OpenAiNativeHandler,
   type OpenAiNativeHandlerOptions,
 } from "./openai-native-handler.js";
+export type {
+  ResponsesAssistantMessage,
+  ResponsesFunctionCall,
+  ResponsesFunctionCallOutput,
+  ResponsesInputItem,
+  ResponsesInputPart,
+  ResponsesReasoningItem,
+  ResponsesUserMessage,
+} from "./request/responses-request-body.js";
 export { RESPONSES_PROTOCOL } from "./stream/provider-data.js";

@@ -1,6 +1,6 @@
 import {
   ProviderAbortError,
-  ProviderError,
+  type ProviderError,
   ProviderFinishReasonError,
   ProviderHttpError,
   ProviderIdleTimeoutError,
@@ -63,7 +63,11 @@ describe("HTTP errors", () => {
 
   it("the server's own 400 for a request the API rejects reaches the caller with its message", async () => {
     const { error } = await collectUntilError(
-      handlerFor(ctx.server).createMessage("", [{ role: "user", content: [{ type: "tool_result", tool_use_id: "call_x", content: "orphan" }] }], metadata),
+      handlerFor(ctx.server).createMessage(
+        "",
+        [{ role: "user", content: [{ type: "tool_result", tool_use_id: "call_x", content: "orphan" }] }],
+        metadata,
+      ),
     );
     expect(error).toMatchObject({ code: "bad_request", status: 400 });
     expect((error as Error).message).toContain("No tool call found for function call output with call_id call_x.");
@@ -134,7 +138,9 @@ describe("bounds and abort", () => {
   it("a stalled stream fails with ProviderIdleTimeoutError after idleTimeoutMs", async () => {
     const full = responsesStream([call("call_1", "a.ts")]);
     ctx.server.enqueue({ ...full, events: [...full.events.slice(0, 4), { stall: true }] });
-    const { error } = await collectUntilError(handlerFor(ctx.server, {}, { idleTimeoutMs: 150 }).createMessage("", user, metadata));
+    const { error } = await collectUntilError(
+      handlerFor(ctx.server, {}, { idleTimeoutMs: 150 }).createMessage("", user, metadata),
+    );
     expect(ProviderIdleTimeoutError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "idle_timeout", idleTimeoutMs: 150 });
     await waitFor(() => ctx.server.activeResponses === 0);
@@ -142,7 +148,9 @@ describe("bounds and abort", () => {
 
   it("an event larger than maxEventChars fails with event_too_large", async () => {
     ctx.server.enqueue(responsesStream([call("call_1", "x".repeat(5000))], { fragmentSize: 5000 }));
-    const { error } = await collectUntilError(handlerFor(ctx.server, {}, { maxEventChars: 2000 }).createMessage("", user, metadata));
+    const { error } = await collectUntilError(
+      handlerFor(ctx.server, {}, { maxEventChars: 2000 }).createMessage("", user, metadata),
+    );
     expect(error).toMatchObject({ code: "event_too_large" });
   });
 

@@ -45,7 +45,9 @@ export function textOf(chunks: readonly ApiStreamChunk[], type: "text" | "reason
 }
 
 /** Each call's id, name and whole arguments, from the raw fragments, by index. */
-export function callsOf(chunks: readonly ApiStreamChunk[]): Array<{ index: number; id: string; name: string; arguments: string }> {
+export function callsOf(
+  chunks: readonly ApiStreamChunk[],
+): Array<{ index: number; id: string; name: string; arguments: string }> {
   const calls = new Map<number, { index: number; id: string; name: string; arguments: string }>();
   for (const chunk of ofType(chunks, "tool_call_partial")) {
     const index = chunk.index as number;

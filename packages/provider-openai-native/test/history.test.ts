@@ -59,25 +59,54 @@ describe("history sent back", () => {
       "function_call_output",
       "function_call_output",
     ]);
-    expect(second?.[1]).toMatchObject({ id: "rs_round0_1", encrypted_content: encryptedContentFor("rs_round0_1", ["Round 1: 3 tool calls needed."]) });
-    expect(second?.[2]).toEqual({ type: "function_call", call_id: "call_round0_0", name: "read_file", arguments: '{"path":"example"}' });
+    expect(second?.[1]).toMatchObject({
+      id: "rs_round0_1",
+      encrypted_content: encryptedContentFor("rs_round0_1", ["Round 1: 3 tool calls needed."]),
+    });
+    expect(second?.[2]).toEqual({
+      type: "function_call",
+      call_id: "call_round0_0",
+      name: "read_file",
+      arguments: '{"path":"example"}',
+    });
     expect(third?.filter((item) => item.type === "reasoning")).toHaveLength(2);
     expect(ctx.server.requests).toHaveLength(3);
   });
 
   it("the strict server rejects a changed encrypted_content and a call without output; a reasoning item left last is not sent", async () => {
-    const reasoning = { id: "rs_x", type: "reasoning", summary: [], encrypted_content: encryptedContentFor("rs_x", []) };
+    const reasoning = {
+      id: "rs_x",
+      type: "reasoning",
+      summary: [],
+      encrypted_content: encryptedContentFor("rs_x", []),
+    };
     const call: ContentBlockParam = { type: "tool_use", id: "call_1", name: "read_file", input: { path: "a" } };
     const cases: Array<[MessageParam[], string]> = [
       [
         [
           { role: "user", content: "go" },
-          { role: "assistant", content: [{ type: "provider_data", protocol: "openai-responses", data: { ...reasoning, encrypted_content: "gAAAAB-forged" } }, call] },
+          {
+            role: "assistant",
+            content: [
+              {
+                type: "provider_data",
+                protocol: "openai-responses",
+                data: { ...reasoning, encrypted_content: "gAAAAB-forged" },
+              },
+              call,
+            ],
+          },
           { role: "user", content: [{ type: "tool_result", tool_use_id: "call_1", content: "x" }] },
         ],
         "The encrypted content for item rs_x could not be verified.",
       ],
-      [[{ role: "user", content: "go" }, { role: "assistant", content: [call] }], "No tool output found for function call call_1."],
+      [
+        [
+          { role: "user", content: "go" },
+          { role: "assistant", content: [call] },
+        ],
+        "No tool output found for function call call_1.",
+      ],
     ];
     for (const [history, message] of cases) {
       const { error } = await collectUntilError(handlerFor(ctx.server).createMessage("", history, metadata));
@@ -94,7 +123,13 @@ describe("history sent back", () => {
 
   it("a history from other providers converts to input the strict server accepts", async () => {
     const history: MessageParam[] = [
-      { role: "user", content: [{ type: "text", text: "Look" }, { type: "image", source: { type: "url", url: "https://example.com/a.png" } }] },
+      {
+        role: "user",
+        content: [
+          { type: "text", text: "Look" },
+          { type: "image", source: { type: "url", url: "https://example.com/a.png" } },
+        ],
+      },
       {
         role: "assistant",
         content: [
@@ -103,7 +138,13 @@ describe("history sent back", () => {
           { type: "reasoning", text: "unsigned reasoning" },
           { type: "text", text: "Reading." },
           { type: "tool_use", id: "functions.read_file:0", name: "read_file", input: { path: "a" } },
-          { type: "tool_use", id: "toolu_01ABC", name: "read_file", input: { path: "b" }, extra_content: { google: { thought_signature: "g" } } },
+          {
+            type: "tool_use",
+            id: "toolu_01ABC",
+            name: "read_file",
+            input: { path: "b" },
+            extra_content: { google: { thought_signature: "g" } },
+          },
           { type: "provider_data", protocol: "anthropic-messages", data: { kind: "whatever" } },
         ],
         reasoning_details: [{ type: "reasoning.text", text: "gateway reasoning" }],
@@ -161,6 +202,8 @@ describe("history sent back", () => {
         { type: "input_image", image_url: "data:image/png;base64,iVBORw0KGgo=" },
       ],
     });
-    expect(JSON.stringify(input)).not.toMatch(/Claude's thoughts|sig-anthropic|opaque|unsigned reasoning|gateway reasoning|whatever/);
+    expect(JSON.stringify(input)).not.toMatch(
+      /Claude's thoughts|sig-anthropic|opaque|unsigned reasoning|gateway reasoning|whatever/,
+    );
   });
 });

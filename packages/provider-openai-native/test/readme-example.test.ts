@@ -9,12 +9,21 @@ describe("README example", () => {
       OPENAI_API_KEY: "sk-example",
     }));
     const calls = PARALLEL_TOOL_CALLS
-      ? ['call call_round0_0 complete: read_file {"path":"example"}', 'call call_round0_1 complete: list_files {"path":"example"}']
+      ? [
+          'call call_round0_0 complete: read_file {"path":"example"}',
+          'call call_round0_1 complete: list_files {"path":"example"}',
+        ]
       : ['call call_round0_0 complete: read_file {"path":"example"}'];
-    expect(lines).toEqual([...calls, expect.stringMatching(/^usage: \d+ in, \d+ out$/), "answer: Done after 1 tool round."]);
+    expect(lines).toEqual([
+      ...calls,
+      expect.stringMatching(/^usage: \d+ in, \d+ out$/),
+      "answer: Done after 1 tool round.",
+    ]);
     // The strict server accepted the second request: the reasoning item came back as issued.
     expect(server.requests).toHaveLength(2);
-    expect(server.requests[1]?.body.input.filter((item: { type?: string }) => item.type === "reasoning")).toHaveLength(1);
+    expect(server.requests[1]?.body.input.filter((item: { type?: string }) => item.type === "reasoning")).toHaveLength(
+      1,
+    );
     expect(server.requests[0]?.headers.authorization).toBe("Bearer sk-example");
   });
 });

@@ -51,7 +51,14 @@ describe("OpenAiNativeHandler request", () => {
     ctx.server.enqueue(responsesStream([{ type: "message", text: "ok" }]));
     await collect(handlerFor(ctx.server).createMessage("", user, { taskId: "t" }));
     const body = ctx.server.requests[0]?.body;
-    for (const key of ["tools", "tool_choice", "parallel_tool_calls", "reasoning", "instructions", "max_output_tokens"]) {
+    for (const key of [
+      "tools",
+      "tool_choice",
+      "parallel_tool_calls",
+      "reasoning",
+      "instructions",
+      "max_output_tokens",
+    ]) {
       expect(body).not.toHaveProperty(key);
     }
   });
@@ -68,9 +75,10 @@ describe("OpenAiNativeHandler stream", () => {
       { index: 3, id: "call_c", name: "list_files", arguments: '{"path":"src"}' },
     ]);
     // Each call completes before the next one's first fragment: its tool can start at once.
-    const order = chunks
-      .filter((c) => c.type === "tool_call_complete" || (c.type === "tool_call_partial" && c.id !== undefined))
-      .map((c) => `${c.type === "tool_call_complete" ? "done" : "start"}:${c.index}`);
+    const order = chunks.flatMap((c) => {
+      if (c.type === "tool_call_complete") return [`done:${c.index}`];
+      return c.type === "tool_call_partial" && c.id !== undefined ? [`start:${c.index}`] : [];
+    });
     expect(order).toEqual(["start:1", "done:1", "start:2", "done:2", "start:3", "done:3"]);
     expect(ofType(chunks, "tool_call_complete").map((c) => c.toolCallId)).toEqual(["call_a", "call_b", "call_c"]);
     // The whole reasoning item of the done event: its encrypted content complete, not the added copy.

@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 
 /** The JSON payloads of a stream built without `event:` lines, rewritten, back into events. */
 function rewrite(events: SseEvent[], change: (data: Json, i: number) => Json | undefined): SseEvent[] {
-  return events.flatMap((event, i) => {
+  return events.flatMap((event, i): SseEvent[] => {
     if (!("data" in event)) return [event];
     const data = change(structuredClone(event.data) as Json, i);
     return data === undefined ? [] : [{ data }];
@@ -29,7 +29,8 @@ describe("stream shapes real servers send", () => {
     );
     const events = rewrite(base.events, (data, i) => {
       if (typeof data.item_id === "string") data.item_id = `rotated_${i}`;
-      if (data.type === "response.output_item.done" && typeof (data.item as Json).id === "string") (data.item as Json).id = `other_${i}`;
+      if (data.type === "response.output_item.done" && typeof (data.item as Json).id === "string")
+        (data.item as Json).id = `other_${i}`;
       return data;
     });
     ctx.server.enqueue({ ...base, events });
@@ -52,7 +53,8 @@ describe("stream shapes real servers send", () => {
     let deltas = 0;
     const events = rewrite(base.events, (data) => {
       // Drop the second half of the first call's deltas, and everything of the second call but its done event.
-      if (data.type === "response.function_call_arguments.delta" && data.output_index === 0 && ++deltas > 2) return undefined;
+      if (data.type === "response.function_call_arguments.delta" && data.output_index === 0 && ++deltas > 2)
+        return undefined;
       if (data.output_index === 1 && data.type !== "response.output_item.done") return undefined;
       return data;
     });
@@ -73,7 +75,8 @@ describe("stream shapes real servers send", () => {
       { eventLines: false },
     );
     const events = rewrite(base.events, (data) => {
-      if (data.type === "response.reasoning_summary_text.delta" || data.type === "response.output_text.delta") return undefined;
+      if (data.type === "response.reasoning_summary_text.delta" || data.type === "response.output_text.delta")
+        return undefined;
       delete data.sequence_number;
       return data;
     });

@@ -128,7 +128,7 @@ describe("gptModel", () => {
       tools: [...tools, { ...tools[0], name: "list_files" }] as typeof tools,
       parallel_tool_calls: true,
     });
-    for await (const event of stream) events.push(event as (typeof events)[number]);
+    for await (const event of stream) events.push(event as unknown as (typeof events)[number]);
     const done = events
       .filter((e) => e.type === "response.output_item.done")
       .map((e) => e.item as Record<string, unknown>);
