@@ -1,9 +1,9 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
 import type OpenAI from "openai";
 import type { ChatRequestBody } from "./chat-request-body.js";
-import { ProviderAbortError } from "./errors.js";
+import { guardedStream } from "./guarded-stream.js";
 import { mapChunkStream } from "./map-chunk-stream.js";
-import { type ErrorContext, toProviderError } from "./map-provider-error.js";
+import type { ErrorContext } from "./map-provider-error.js";
 import { sseChunks } from "./sse-chunks.js";
 import { resolveStreamBounds, type StreamBounds } from "./stream-bounds.js";
 import type { CostOf } from "./usage.js";
@@ -25,14 +25,11 @@ export interface StreamChatCompletionInput {
  * Sends one streaming Chat Completions request through the SDK and yields its chunks, throwing
  * typed errors only. The SDK sends the request and maps HTTP errors; the body is then read here,
  * linearly and within the stream bounds (see `sseChunks`), instead of by the SDK's stream reader.
- * Aborting closes the HTTP connection (the SDK aborts its fetch) and throws {@link ProviderAbortError}.
+ * Aborting closes the HTTP connection (the SDK aborts its fetch) and throws `ProviderAbortError`
+ * (see `guardedStream`).
  */
-export async function* streamChatCompletion(input: StreamChatCompletionInput): AsyncGenerator<ApiStreamChunk> {
-  const errors: ErrorContext = { ...input.errors, ...(input.signal ? { signal: input.signal } : {}) };
-  const aborted = () =>
-    new ProviderAbortError({ message: `${errors.provider} request aborted`, provider: errors.provider });
-  if (input.signal?.aborted) throw aborted();
-  try {
+export function streamChatCompletion(input: StreamChatCompletionInput): AsyncGenerator<ApiStreamChunk> {
+  return guardedStream(input, async function* (errors) {
     const response = await input.client.chat.completions
       .create(input.body, {
         ...(input.signal ? { signal: input.signal } : {}),
@@ -42,9 +39,5 @@ export async function* streamChatCompletion(input: StreamChatCompletionInput): A
     // Chunks carrying an in-stream `error` reach mapChunkStream, which yields their usage first.
     const chunks = sseChunks({ response, bounds: resolveStreamBounds(input.bounds), errors });
     yield* mapChunkStream(chunks, { errors, ...(input.costOf ? { costOf: input.costOf } : {}) });
-  } catch (error) {
-    throw toProviderError(error, errors);
-  }
-  // The body may end quietly on abort; the caller must still learn the turn is incomplete.
-  if (input.signal?.aborted) throw aborted();
+  });
 }

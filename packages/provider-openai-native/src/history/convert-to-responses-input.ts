@@ -1,7 +1,6 @@
 import type { ContentBlockParam, MessageParam } from "@parallel-tool-calls/core-metadata";
 import { isRecord } from "@parallel-tool-calls/core-metadata/internal";
-import { ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
-import { ToolCallIdMap } from "@parallel-tool-calls/provider-helpers/internal";
+import { assertHistoryMessage, invalidHistory, ToolCallIdMap } from "@parallel-tool-calls/provider-helpers/internal";
 import type {
   ResponsesInputItem,
   ResponsesInputPart,
@@ -9,10 +8,6 @@ import type {
 } from "../request/responses-request-body.js";
 import { RESPONSES_PROTOCOL } from "../stream/provider-data.js";
 import { imagePart, toolOutputOf } from "./tool-output.js";
-
-function invalid(message: string): ProviderConfigError {
-  return new ProviderConfigError({ code: "invalid_history", message, provider: "history" });
-}
 
 /**
  * A reasoning item this protocol can send back statelessly: one of its own (`provider_data` of
@@ -27,30 +22,23 @@ function reasoningItemOf(block: ContentBlockParam): ResponsesReasoningItem | und
   return item as ResponsesReasoningItem;
 }
 
+/** A user message's own text or image, as an input part. */
+function userPart(block: ContentBlockParam, at: number): ResponsesInputPart {
+  if (block.type === "text") return { type: "input_text", text: block.text };
+  if (block.type === "image") return imagePart(block);
+  throw invalidHistory(`messages[${at}]: a user message cannot contain a "${block.type}" block`);
+}
+
 function convertUser(blocks: readonly ContentBlockParam[], at: number, ids: ToolCallIdMap): ResponsesInputItem[] {
-  const outputs: ResponsesInputItem[] = [];
-  const parts: ResponsesInputPart[] = [];
-  for (const block of blocks) {
-    switch (block.type) {
-      case "tool_result":
-        outputs.push({
-          type: "function_call_output",
-          call_id: ids.result(block.tool_use_id),
-          output: toolOutputOf(block),
-        });
-        break;
-      case "text":
-        parts.push({ type: "input_text", text: block.text });
-        break;
-      case "image":
-        parts.push(imagePart(block));
-        break;
-      default:
-        throw invalid(`messages[${at}]: a user message cannot contain a "${block.type}" block`);
-    }
-  }
   // The outputs answer the calls just before them; the user's own words come after.
-  return parts.length > 0 ? [...outputs, { type: "message", role: "user", content: parts }] : outputs;
+  const items: ResponsesInputItem[] = blocks.flatMap((block): ResponsesInputItem[] =>
+    block.type === "tool_result"
+      ? [{ type: "function_call_output", call_id: ids.result(block.tool_use_id), output: toolOutputOf(block) }]
+      : [],
+  );
+  const parts = blocks.filter((block) => block.type !== "tool_result").map((block) => userPart(block, at));
+  if (parts.length > 0) items.push({ type: "message", role: "user", content: parts });
+  return items;
 }
 
 function convertAssistant(blocks: readonly ContentBlockParam[], at: number, ids: ToolCallIdMap): ResponsesInputItem[] {
@@ -96,7 +84,7 @@ function convertAssistant(blocks: readonly ContentBlockParam[], at: number, ids:
         // as its own encrypted items, so it stays in the history and is not sent here.
         break;
       default:
-        throw invalid(`messages[${at}]: an assistant message cannot contain a "${block.type}" block`);
+        throw invalidHistory(`messages[${at}]: an assistant message cannot contain a "${block.type}" block`);
     }
   }
   flushText();
@@ -119,12 +107,9 @@ export function convertToResponsesInput(messages: readonly MessageParam[]): Resp
   const out: ResponsesInputItem[] = [];
   const ids = new ToolCallIdMap("safe");
   messages.forEach((message, at) => {
-    if (message.role !== "user" && message.role !== "assistant") {
-      throw invalid(`messages[${at}]: role must be "user" or "assistant", got ${JSON.stringify(message.role)}`);
-    }
-    const blocks: ContentBlockParam[] | undefined =
+    assertHistoryMessage(message, at);
+    const blocks: ContentBlockParam[] =
       typeof message.content === "string" ? [{ type: "text", text: message.content }] : message.content;
-    if (!Array.isArray(blocks)) throw invalid(`messages[${at}]: content must be a string or an array`);
     out.push(...(message.role === "user" ? convertUser(blocks, at, ids) : convertAssistant(blocks, at, ids)));
   });
   return out;

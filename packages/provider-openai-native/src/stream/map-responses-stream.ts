@@ -16,6 +16,31 @@ function indexOf(event: ResponsesStreamEvent): number | undefined {
   return typeof event.output_index === "number" ? event.output_index : undefined;
 }
 
+interface ReadableEvent {
+  kind: "text" | "reasoning";
+  /** Which part of the item: answer text, refusal, a summary part, raw reasoning text. */
+  part: string;
+  /** The event field that numbers the part. */
+  partIndex: "content_index" | "summary_index";
+  /** A `.done` event: its whole `text` counts only when no delta of the part came. */
+  done?: true;
+}
+
+// The readable text events: deltas, and `.done` events for hosts that send no deltas.
+// (A Map: an event named like an Object.prototype member must find nothing.)
+const READABLE_EVENTS = new Map<unknown, ReadableEvent>([
+  ["response.output_text.delta", { kind: "text", part: "text", partIndex: "content_index" }],
+  ["response.output_text.done", { kind: "text", part: "text", partIndex: "content_index", done: true }],
+  ["response.refusal.delta", { kind: "text", part: "refusal", partIndex: "content_index" }],
+  ["response.reasoning_summary_text.delta", { kind: "reasoning", part: "summary", partIndex: "summary_index" }],
+  [
+    "response.reasoning_summary_text.done",
+    { kind: "reasoning", part: "summary", partIndex: "summary_index", done: true },
+  ],
+  ["response.reasoning_text.delta", { kind: "reasoning", part: "raw", partIndex: "content_index" }],
+  ["response.reasoning_text.done", { kind: "reasoning", part: "raw", partIndex: "content_index", done: true }],
+]);
+
 /** State of one response while its events are mapped. */
 class ResponseMapping {
   readonly calls = new FunctionCalls();
@@ -31,6 +56,13 @@ class ResponseMapping {
 
   *event(event: ResponsesStreamEvent): Generator<ApiStreamChunk> {
     const { calls, parts } = this;
+    const readable = READABLE_EVENTS.get(event.type);
+    if (readable) {
+      const part = `${readable.part}:${numberOr(event[readable.partIndex], 0)}`;
+      if (readable.done) yield* parts.partDone(readable.kind, this.index(event), part, event.text);
+      else yield* parts.delta(readable.kind, this.index(event), part, event.delta);
+      return;
+    }
     switch (event.type) {
       case "response.output_item.added": {
         const item = isRecord(event.item) ? event.item : {};
@@ -42,32 +74,6 @@ class ResponseMapping {
         return;
       case "response.function_call_arguments.done":
         yield* calls.argumentsDone(indexOf(event), event.item_id, event.arguments);
-        return;
-      case "response.output_text.delta":
-        yield* parts.delta("text", this.index(event), `text:${numberOr(event.content_index, 0)}`, event.delta);
-        return;
-      case "response.output_text.done":
-        yield* parts.partDone("text", this.index(event), `text:${numberOr(event.content_index, 0)}`, event.text);
-        return;
-      case "response.refusal.delta":
-        yield* parts.delta("text", this.index(event), `refusal:${numberOr(event.content_index, 0)}`, event.delta);
-        return;
-      case "response.reasoning_summary_text.delta":
-        yield* parts.delta("reasoning", this.index(event), `summary:${numberOr(event.summary_index, 0)}`, event.delta);
-        return;
-      case "response.reasoning_summary_text.done":
-        yield* parts.partDone(
-          "reasoning",
-          this.index(event),
-          `summary:${numberOr(event.summary_index, 0)}`,
-          event.text,
-        );
-        return;
-      case "response.reasoning_text.delta":
-        yield* parts.delta("reasoning", this.index(event), `raw:${numberOr(event.content_index, 0)}`, event.delta);
-        return;
-      case "response.reasoning_text.done":
-        yield* parts.partDone("reasoning", this.index(event), `raw:${numberOr(event.content_index, 0)}`, event.text);
         return;
       case "response.output_item.done": {
         const item = isRecord(event.item) ? event.item : {};

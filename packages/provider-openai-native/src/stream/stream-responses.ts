@@ -1,10 +1,9 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
-import { ProviderAbortError } from "@parallel-tool-calls/provider-helpers";
 import {
   type ErrorContext,
+  guardedStream,
   type StreamBounds,
   sseChunks,
-  toProviderError,
 } from "@parallel-tool-calls/provider-helpers/internal";
 import type OpenAI from "openai";
 import type { ResponsesRequestBody } from "../request/responses-request-body.js";
@@ -25,12 +24,8 @@ export interface StreamResponsesInput {
  * (the JSON `type` names the event; OpenRouter sends none) and a `data: [DONE]` is accepted.
  * Everything thrown is a typed provider error without the handler's secrets.
  */
-export async function* streamResponses(input: StreamResponsesInput): AsyncGenerator<ApiStreamChunk> {
-  const errors: ErrorContext = { ...input.errors, ...(input.signal ? { signal: input.signal } : {}) };
-  const aborted = () =>
-    new ProviderAbortError({ message: `${errors.provider} request aborted`, provider: errors.provider });
-  if (input.signal?.aborted) throw aborted();
-  try {
+export function streamResponses(input: StreamResponsesInput): AsyncGenerator<ApiStreamChunk> {
+  return guardedStream(input, async function* (errors) {
     const response = await input.client.responses
       // The body is this package's structural copy of the SDK's streaming params.
       .create(input.body as unknown as OpenAI.Responses.ResponseCreateParamsStreaming, {
@@ -45,7 +40,5 @@ export async function* streamResponses(input: StreamResponsesInput): AsyncGenera
       finalDescription: RESPONSES_FINAL_EVENTS,
     });
     yield* mapResponsesStream(events, errors);
-  } catch (error) {
-    throw toProviderError(error, errors);
-  }
+  });
 }
