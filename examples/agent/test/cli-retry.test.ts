@@ -1,4 +1,4 @@
-import { chunk, startTestServer, type TestServer } from "@parallel-tool-calls/test-server";
+import { chunk, type ScriptedResponse, startTestServer, type TestServer } from "@parallel-tool-calls/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/main.js";
 
@@ -18,11 +18,11 @@ async function run(...extra: string[]) {
   return { code, out, err };
 }
 
-const overloaded = { kind: "error", status: 529, headers: { "retry-after-ms": "10" } } as const;
-const answer = {
+const overloaded: ScriptedResponse = { kind: "error", status: 529, headers: { "retry-after-ms": "10" } };
+const answer: ScriptedResponse = {
   kind: "stream",
   events: [{ data: chunk({ content: "Nothing to read." }) }, { data: chunk({ finish_reason: "stop" }) }],
-} as const;
+};
 
 describe("the CLI shows retries as they happen", () => {
   it("prints the retry line, then the answer of the second attempt", async () => {

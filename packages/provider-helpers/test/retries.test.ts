@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import type { ApiStreamChunk, ApiStreamRetryChunk, RetryOptions } from "@parallel-tool-calls/core-metadata";
-import { chunk, type ErrorStatus, errorChunk, type ScriptedResponse } from "@parallel-tool-calls/test-server";
+import { chunk, type ErrorStatus, errorChunk, type ScriptedResponse } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_RETRY_OPTIONS,

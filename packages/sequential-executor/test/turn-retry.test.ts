@@ -1,5 +1,5 @@
 import { ProviderHttpError } from "@parallel-tool-calls/provider-helpers";
-import { useServer } from "@parallel-tool-calls/test-server/testing";
+import { useServer } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { runToolLoop, runToolTurn, type ToolLoopEvent, type ToolTurnEvent } from "../src/index.js";
 import { answerResponse, callsResponse, handlerFor, readFileTool, registryOf, SYSTEM, TASK } from "./turn-helpers.js";
