@@ -12,4 +12,6 @@ export { nativeToolFields } from "./native-tool-params.js";
 export { sseChunks } from "./sse-chunks.js";
 export type { StreamBounds } from "./stream-bounds.js";
 export { ToolCallIdMap } from "./tool-call-ids.js";
+export { resolveRetryOptions } from "./core/retry-policy.js";
+export { type SendWithRetriesInput, sendWithRetries } from "./core/send-with-retries.js";
 export { type CostOf, openRouterCost } from "./usage.js";

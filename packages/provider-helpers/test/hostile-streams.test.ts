@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { chunk, type ScriptedResponse, toolCallChunks } from "@parallel-tool-calls/test-server";
+import { chunk, type ScriptedResponse, toolCallChunks } from "@parallel-tool-calls/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   OpenAICompatibleHandler,
@@ -28,7 +28,8 @@ function handler(options: OpenAICompatibleHandlerOptions = {}, baseUrl = ctx.ser
       openAiModelId: "m",
       openAiHeaders: { "api-key": HEADER_SECRET },
     },
-    { idleTimeoutMs: IDLE_MS, ...options },
+    // One attempt per request: an error page is reported, not retried (retries: retries.test.ts).
+    { idleTimeoutMs: IDLE_MS, retry: { maxRetries: 0 }, ...options },
   );
 }
 

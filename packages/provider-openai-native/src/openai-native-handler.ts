@@ -1,8 +1,13 @@
 import type { ApiHandler, ApiStream, ModelInfo, ProviderSettings } from "@parallel-tool-calls/core-metadata";
-import { type HandlerClientOptions, ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
+import {
+  type HandlerClientOptions,
+  ProviderConfigError,
+  type ResolvedRetryOptions,
+} from "@parallel-tool-calls/provider-helpers";
 import {
   handlerSecrets,
   NO_API_KEY,
+  resolveRetryOptions,
   type StreamBounds,
   sdkTransportOptions,
   streamBoundsOf,
@@ -37,6 +42,7 @@ export class OpenAiNativeHandler implements ApiHandler {
   readonly #client: OpenAI;
   readonly #secrets: readonly string[];
   readonly #bounds: StreamBounds;
+  readonly #retry: ResolvedRetryOptions;
 
   constructor(settings: ProviderSettings, options: OpenAiNativeHandlerOptions = {}) {
     const providerName = options.providerName ?? "OpenAI";
@@ -58,6 +64,7 @@ export class OpenAiNativeHandler implements ApiHandler {
     this.#modelId = modelId;
     this.#secrets = handlerSecrets({ apiKey: settings.openAiNativeApiKey, baseUrl });
     this.#bounds = streamBoundsOf(options);
+    this.#retry = resolveRetryOptions(options.retry);
     this.#client = new OpenAI({
       baseURL: baseUrl,
       apiKey: settings.openAiNativeApiKey || NO_API_KEY,
@@ -90,6 +97,7 @@ export class OpenAiNativeHandler implements ApiHandler {
       ...(options.signal ? { signal: options.signal } : {}),
       errors: { provider: this.providerName, secrets: this.#secrets },
       bounds: this.#bounds,
+      retry: options.retry === undefined ? this.#retry : resolveRetryOptions(this.#retry, options.retry),
     });
   }
 }

@@ -8,7 +8,7 @@ import {
   ProviderResponseError,
   ProviderStreamError,
 } from "@parallel-tool-calls/provider-helpers";
-import { type ErrorStatus, responsesStream } from "@parallel-tool-calls/test-server";
+import { type ErrorStatus, responsesStream } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { collect, collectUntilError, handlerFor, ofType, SECRET_KEY, TOOLS, useServer, waitFor } from "./helpers.js";
 
@@ -187,5 +187,16 @@ describe("bounds and abort", () => {
   it("a text answer is still read when the stream is healthy (sanity for the cases above)", async () => {
     ctx.server.enqueue(responsesStream([{ type: "message", text: "fine" }]));
     expect(ofType(await collect(handlerFor(ctx.server).createMessage("", user, metadata)), "text").length).toBe(1);
+  });
+});
+
+describe("retries before the stream", () => {
+  it("a 503 before the stream started is re-sent once, with a retry chunk, then the stream is read", async () => {
+    ctx.server.enqueue({ kind: "error", status: 503, metadata: {}, headers: { "retry-after-ms": "10" } });
+    ctx.server.enqueue(responsesStream([call("call_1", "a.ts")]));
+    const chunks = await collect(handlerFor(ctx.server, {}, { retry: { maxRetries: 1 } }).createMessage("", user, metadata));
+    expect(ofType(chunks, "retry")).toHaveLength(1);
+    expect(ofType(chunks, "tool_call_complete")).toHaveLength(1);
+    expect(ctx.server.requests).toHaveLength(2);
   });
 });

@@ -1,8 +1,8 @@
 import type { ApiStreamChunk, ChatCompletionTool, ProviderSettings } from "@parallel-tool-calls/core-metadata";
-import type { TestServer } from "@parallel-tool-calls/test-server";
+import type { TestServer } from "@parallel-tool-calls/testing";
 import { OpenAiNativeHandler, type OpenAiNativeHandlerOptions } from "../src/index.js";
 
-export { collect, collectUntilError, useServer, waitFor } from "@parallel-tool-calls/test-server/testing";
+export { collect, collectUntilError, useServer, waitFor } from "@parallel-tool-calls/testing/vitest";
 
 /** A key that must never show up in any output. */
 export const SECRET_KEY = "sk-proj-SECRET0123456789abcdefSECRET";
@@ -25,7 +25,8 @@ export function handlerFor(
 ): OpenAiNativeHandler {
   return new OpenAiNativeHandler(
     { openAiNativeBaseUrl: server.baseUrl, openAiNativeApiKey: SECRET_KEY, apiModelId: "gpt-5.1", ...settings },
-    options,
+    // No re-sending: each scripted failure is what the test sees (retries are provider-helpers' own tests).
+    { retry: { maxRetries: 0 }, ...options },
   );
 }
 

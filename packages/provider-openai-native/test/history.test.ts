@@ -1,5 +1,5 @@
 import type { ApiStreamChunk, ContentBlockParam, MessageParam } from "@parallel-tool-calls/core-metadata";
-import { encryptedContentFor, gptModel, responsesStream } from "@parallel-tool-calls/test-server";
+import { encryptedContentFor, gptModel, responsesStream } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { convertToResponsesInput } from "../src/index.js";
 import { callsOf, collect, collectUntilError, handlerFor, TOOLS, useServer } from "./helpers.js";

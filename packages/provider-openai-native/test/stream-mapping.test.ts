@@ -1,5 +1,5 @@
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { encryptedContentFor, responsesStream } from "@parallel-tool-calls/test-server";
+import { encryptedContentFor, responsesStream } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { callsOf, collect, handlerFor, ofType, SECRET_KEY, TOOLS, textOf, useServer } from "./helpers.js";
 

@@ -1,4 +1,4 @@
-import { responsesStream, type SseEvent } from "@parallel-tool-calls/test-server";
+import { responsesStream, type SseEvent } from "@parallel-tool-calls/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { callsOf, collect, handlerFor, ofType, TOOLS, textOf, useServer } from "./helpers.js";

@@ -3,7 +3,7 @@ import { OpenAICompatibleHandler, ProviderConfigError } from "@parallel-tool-cal
 import { OpenAiNativeHandler } from "@parallel-tool-calls/provider-openai-native";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk, responsesStream } from "@parallel-tool-calls/test-server";
+import { chunk, responsesStream } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { buildApiHandler } from "../src/index.js";
 import { collect, hello, readFileTool, useServer } from "./helpers.js";

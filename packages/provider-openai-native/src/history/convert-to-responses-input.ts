@@ -41,53 +41,54 @@ function convertUser(blocks: readonly ContentBlockParam[], at: number, ids: Tool
   return items;
 }
 
-function convertAssistant(blocks: readonly ContentBlockParam[], at: number, ids: ToolCallIdMap): ResponsesInputItem[] {
-  const items: ResponsesInputItem[] = [];
-  let text: string[] = [];
-  const flushText = () => {
-    const joined = text.join("\n");
-    text = [];
-    if (joined !== "")
-      items.push({
-        type: "message",
-        role: "assistant",
-        content: [{ type: "output_text", text: joined, annotations: [] }],
-      });
-  };
-  ids.beginTurn();
-  for (const block of blocks) {
-    switch (block.type) {
-      case "text":
-        text.push(block.text);
-        break;
-      case "tool_use":
-        flushText();
-        items.push({
-          type: "function_call",
-          call_id: ids.call(block.id),
-          name: block.name,
-          arguments: JSON.stringify(block.input ?? {}),
-        });
-        break;
-      case "provider_data": {
-        const reasoning = reasoningItemOf(block);
-        if (reasoning) {
-          flushText();
-          items.push(reasoning);
-        }
-        break;
-      }
-      case "reasoning":
-      case "thinking":
-      case "redacted_thinking":
-        // Readable or signed reasoning of another protocol: the Responses API takes reasoning only
-        // as its own encrypted items, so it stays in the history and is not sent here.
-        break;
-      default:
-        throw invalidHistory(`messages[${at}]: an assistant message cannot contain a "${block.type}" block`);
-    }
+/** An assistant block as an input item, its text (merged into the message before it), or nothing. */
+function assistantItem(
+  block: ContentBlockParam,
+  at: number,
+  ids: ToolCallIdMap,
+): ResponsesInputItem | string | undefined {
+  switch (block.type) {
+    case "text":
+      return block.text;
+    case "tool_use":
+      return {
+        type: "function_call",
+        call_id: ids.call(block.id),
+        name: block.name,
+        arguments: JSON.stringify(block.input ?? {}),
+      };
+    case "provider_data":
+      return reasoningItemOf(block);
+    case "reasoning":
+    case "thinking":
+    case "redacted_thinking":
+      // Readable or signed reasoning of another protocol: the Responses API takes reasoning only
+      // as its own encrypted items, so it stays in the history and is not sent here.
+      return undefined;
+    default:
+      throw invalidHistory(`messages[${at}]: an assistant message cannot contain a "${block.type}" block`);
   }
-  flushText();
+}
+
+/** Adds text to the output message that ends `items`, or starts one; empty text adds nothing. */
+function appendText(items: ResponsesInputItem[], text: string): void {
+  if (text === "") return;
+  const last = items.at(-1);
+  if (last?.type === "message" && last.role === "assistant" && last.content[0]) {
+    last.content[0].text += `\n${text}`;
+  } else {
+    items.push({ type: "message", role: "assistant", content: [{ type: "output_text", text, annotations: [] }] });
+  }
+}
+
+function convertAssistant(blocks: readonly ContentBlockParam[], at: number, ids: ToolCallIdMap): ResponsesInputItem[] {
+  ids.beginTurn();
+  const items: ResponsesInputItem[] = [];
+  for (const block of blocks) {
+    const item = assistantItem(block, at, ids);
+    if (typeof item === "string") appendText(items, item);
+    else if (item) items.push(item);
+  }
   // A reasoning item must be followed by the output item it led to ("provided without its required
   // following item"): one left last (a stream cut after reasoning) or before another is dropped.
   return items.filter(

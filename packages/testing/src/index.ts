@@ -40,6 +40,7 @@ export type {
   ErrorStatus,
   JsonResponse,
   RecordedRequest,
+  ResetResponse,
   ScriptedResponse,
   ScriptHandler,
   SseEvent,
