@@ -194,7 +194,9 @@ describe("retries before the stream", () => {
   it("a 503 before the stream started is re-sent once, with a retry chunk, then the stream is read", async () => {
     ctx.server.enqueue({ kind: "error", status: 503, metadata: {}, headers: { "retry-after-ms": "10" } });
     ctx.server.enqueue(responsesStream([call("call_1", "a.ts")]));
-    const chunks = await collect(handlerFor(ctx.server, {}, { retry: { maxRetries: 1 } }).createMessage("", user, metadata));
+    const chunks = await collect(
+      handlerFor(ctx.server, {}, { retry: { maxRetries: 1 } }).createMessage("", user, metadata),
+    );
     expect(ofType(chunks, "retry")).toHaveLength(1);
     expect(ofType(chunks, "tool_call_complete")).toHaveLength(1);
     expect(ctx.server.requests).toHaveLength(2);

@@ -1,4 +1,5 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
+import type { ResolvedRetryOptions } from "@parallel-tool-calls/provider-helpers";
 import {
   type ErrorContext,
   guardedStream,
@@ -7,7 +8,6 @@ import {
   sseChunks,
   toProviderError,
 } from "@parallel-tool-calls/provider-helpers/internal";
-import type { ResolvedRetryOptions } from "@parallel-tool-calls/provider-helpers";
 import type OpenAI from "openai";
 import type { ResponsesRequestBody } from "../request/responses-request-body.js";
 import { mapResponsesStream, RESPONSES_FINAL_EVENTS } from "./map-responses-stream.js";
