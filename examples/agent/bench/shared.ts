@@ -1,4 +1,4 @@
-import { buildApiHandler } from "@parallel-tool-calls/provider-openrouter";
+import { buildApiHandler } from "@parallel-tool-calls/providers";
 import type { TestServer } from "@parallel-tool-calls/test-server";
 
 export function handlerForLocal(server: TestServer) {

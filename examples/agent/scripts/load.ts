@@ -4,7 +4,7 @@ import { setMaxListeners } from "node:events";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildApiHandler } from "@parallel-tool-calls/provider-openrouter";
+import { buildApiHandler } from "@parallel-tool-calls/providers";
 import { ToolRegistry } from "@parallel-tool-calls/sequential-executor";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { runAgent } from "../src/agent-loop.js";

@@ -1,10 +1,6 @@
 import { type ApiHandler, type ProviderSettings, redactUrl, secretsOfUrl } from "@parallel-tool-calls/core-metadata";
-import {
-  type BuildApiHandlerOptions,
-  buildApiHandler,
-  KILOCODE_DEFAULT_BASE_URL,
-  OPENROUTER_DEFAULT_BASE_URL,
-} from "@parallel-tool-calls/provider-openrouter";
+import { KILOCODE_DEFAULT_BASE_URL, OPENROUTER_DEFAULT_BASE_URL } from "@parallel-tool-calls/provider-openrouter";
+import { type BuildApiHandlerOptions, buildApiHandler } from "@parallel-tool-calls/providers";
 import {
   isStrictModelId,
   STRICT_MODELS,

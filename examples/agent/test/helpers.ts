@@ -1,6 +1,6 @@
 import type { MessageParam, ToolResultBlockParam, ToolUseBlockParam } from "@parallel-tool-calls/core-metadata";
 import { buildCreateMessageMetadata } from "@parallel-tool-calls/core-metadata";
-import { buildApiHandler } from "@parallel-tool-calls/provider-openrouter";
+import { buildApiHandler } from "@parallel-tool-calls/providers";
 import { type AnyTool, ToolRegistry } from "@parallel-tool-calls/sequential-executor";
 import { chunk, type TestServer, usageChunk } from "@parallel-tool-calls/test-server";
 import { expect } from "vitest";

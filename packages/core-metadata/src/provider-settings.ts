@@ -1,7 +1,13 @@
 import type { ToolProtocol } from "./protocol.js";
 
-/** Providers that speak OpenAI-style Chat Completions through this library's handlers. */
+/**
+ * The providers this library has handlers for: Chat Completions ones (OpenRouter, Kilocode,
+ * OpenAI-compatible hosts), Anthropic's Messages API (`anthropic`) and OpenAI's Responses API
+ * (`openai-native`).
+ */
 export type ApiProvider =
+  | "anthropic"
+  | "openai-native"
   | "openrouter"
   | "kilocode"
   | "openai-compatible"
@@ -68,4 +74,14 @@ export interface ProviderSettings {
   openAiModelId?: string;
   /** Extra headers for OpenAI-compatible servers. */
   openAiHeaders?: Record<string, string>;
+
+  /** Anthropic key (a secret), for `apiProvider: "anthropic"`. */
+  apiKey?: string;
+  /** Anthropic base URL; defaults to the public one. */
+  anthropicBaseUrl?: string;
+
+  /** OpenAI key (a secret), for `apiProvider: "openai-native"` (the Responses API). */
+  openAiNativeApiKey?: string;
+  /** Responses API base URL; defaults to OpenAI's. Any Responses-compatible server works. */
+  openAiNativeBaseUrl?: string;
 }

@@ -1,9 +1,8 @@
 /**
- * The OpenRouter and Kilocode handlers and `buildApiHandler`, which picks a handler from the settings.
+ * The OpenRouter and Kilocode handlers.
  *
  * @packageDocumentation
  */
-export { type BuildApiHandlerOptions, buildApiHandler } from "./build-api-handler.js";
 export {
   KILOCODE_DEFAULT_BASE_URL,
   OPENROUTER_DEFAULT_APP_HEADERS,

@@ -3,7 +3,7 @@ import type { ApiHandler } from "@parallel-tool-calls/core-metadata";
 import { ProviderError, ProviderIdleTimeoutError, ProviderResponseError } from "@parallel-tool-calls/provider-helpers";
 import { chunk, type ScriptedResponse } from "@parallel-tool-calls/test-server";
 import { describe, expect, it } from "vitest";
-import { buildApiHandler } from "../src/index.js";
+import { KilocodeOpenrouterHandler, OpenRouterHandler } from "../src/index.js";
 import { collectUntilError, hello, useServer, waitFor } from "./helpers.js";
 
 // A Kilocode-style token (a JWT) and a custom header value echoed back by a careless server.
@@ -13,19 +13,8 @@ const ctx = useServer();
 
 const transport = { idleTimeoutMs: 150, maxEventChars: 5_000, headers: { "x-team-key": HEADER_SECRET } };
 const handlers: Array<[string, (baseUrl: string) => ApiHandler]> = [
-  [
-    "OpenRouter",
-    (url) =>
-      buildApiHandler(
-        { apiProvider: "openrouter", openRouterBaseUrl: url, openRouterApiKey: TOKEN },
-        { openrouter: transport },
-      ),
-  ],
-  [
-    "KiloCode",
-    (url) =>
-      buildApiHandler({ apiProvider: "kilocode", kilocodeBaseUrl: url, kilocodeToken: TOKEN }, { kilocode: transport }),
-  ],
+  ["OpenRouter", (url) => new OpenRouterHandler({ openRouterBaseUrl: url, openRouterApiKey: TOKEN }, transport)],
+  ["KiloCode", (url) => new KilocodeOpenrouterHandler({ kilocodeBaseUrl: url, kilocodeToken: TOKEN }, transport)],
 ];
 
 describe.each(handlers)("%s stream bounds and secrets", (provider, make) => {

@@ -5,8 +5,12 @@ import {
   type OpenAICompatibleHandlerOptions,
   ProviderConfigError,
 } from "@parallel-tool-calls/provider-helpers";
-import { type KilocodeHandlerOptions, KilocodeOpenrouterHandler } from "./kilocode-handler.js";
-import { OpenRouterHandler, type OpenRouterHandlerOptions } from "./openrouter-handler.js";
+import {
+  type KilocodeHandlerOptions,
+  KilocodeOpenrouterHandler,
+  OpenRouterHandler,
+  type OpenRouterHandlerOptions,
+} from "@parallel-tool-calls/provider-openrouter";
 
 /** Per-handler options for {@link buildApiHandler}; only the chosen handler's entry is used. */
 export interface BuildApiHandlerOptions {

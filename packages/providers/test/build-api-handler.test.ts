@@ -1,9 +1,10 @@
 import type { ApiProvider, ProviderSettings } from "@parallel-tool-calls/core-metadata";
 import { OpenAICompatibleHandler, ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
+import { KilocodeOpenrouterHandler, OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { chunk } from "@parallel-tool-calls/test-server";
 import { describe, expect, it } from "vitest";
-import { buildApiHandler, KilocodeOpenrouterHandler, OpenRouterHandler } from "../src/index.js";
+import { buildApiHandler } from "../src/index.js";
 import { collect, hello, readFileTool, useServer } from "./helpers.js";
 
 const ctx = useServer();
