@@ -1,6 +1,6 @@
 import { readCallLog } from "@parallel-tool-calls/mcp-test-server";
 import { runToolTurn, ToolRegistry } from "@parallel-tool-calls/sequential-executor";
-import { useServer, waitFor } from "@parallel-tool-calls/test-server/testing";
+import { useServer, waitFor } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { connectMcpServers } from "../src/index.js";
 import { callsResponse, handlerFor, runCalls, TASK, testServerConfig, useLogDir, useToolSets } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { readCallLog } from "@parallel-tool-calls/mcp-test-server";
 import { ToolRegistry, type ToolResult } from "@parallel-tool-calls/sequential-executor";
-import { waitFor } from "@parallel-tool-calls/test-server/testing";
+import { waitFor } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { connectMcpServers, type McpLimits, McpToolsError } from "../src/index.js";
 import { type Call, runCalls, testServerConfig, useLogDir, useToolSets } from "./helpers.js";

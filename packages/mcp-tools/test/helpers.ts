@@ -17,7 +17,7 @@ import {
   type TestServer,
   toolCallChunks,
   usageChunk,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { afterEach } from "vitest";
 import type { McpStdioServerConfig, McpToolSet } from "../src/index.js";
 

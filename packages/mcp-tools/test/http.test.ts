@@ -1,6 +1,6 @@
 import { type McpTestHttpServer, readCallLog, startMcpTestHttpServer } from "@parallel-tool-calls/mcp-test-server";
 import { ToolRegistry } from "@parallel-tool-calls/sequential-executor";
-import { waitFor } from "@parallel-tool-calls/test-server/testing";
+import { waitFor } from "@parallel-tool-calls/testing/vitest";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectMcpServers } from "../src/index.js";
 import { runCalls, useLogDir, useToolSets } from "./helpers.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { exampleModel, readmeExamples, startTestServer } from "@parallel-tool-calls/test-server";
+import { exampleModel, readmeExamples, startTestServer } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -12,7 +12,9 @@ const tsx = join(packageDir, "..", "..", "node_modules", ".bin", "tsx");
 const run = promisify(execFile);
 
 describe("README", () => {
-  it("runs the example: the reference server's tools through runToolLoop, against a local model", async () => {
+  it("runs the example: the reference server's tools through runToolLoop, against a local model", {
+    timeout: 120_000,
+  }, async () => {
     const server = await startTestServer();
     server.setHandler(exampleModel);
     const code = readmeExamples(readFileSync(join(packageDir, "README.md"), "utf8"))[0] ?? "";

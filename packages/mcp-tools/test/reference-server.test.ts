@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { runToolLoop, type ToolProgress, ToolRegistry } from "@parallel-tool-calls/sequential-executor";
-import { useServer } from "@parallel-tool-calls/test-server/testing";
+import { useServer } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { connectMcpServers } from "../src/index.js";
 import { answerResponse, callsResponse, handlerFor, useToolSets } from "./helpers.js";
@@ -11,7 +11,7 @@ const track = useToolSets();
 const everything = createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/dist/index.js");
 
 describe("a published reference server (@modelcontextprotocol/server-everything) through runToolLoop", () => {
-  it("maps its text, image, structured and progress-reporting tools into results", async () => {
+  it("maps its text, image, structured and progress-reporting tools into results", { timeout: 60_000 }, async () => {
     const mcp = track(
       await connectMcpServers([
         {

@@ -1,5 +1,5 @@
 import { ToolRegistry } from "@parallel-tool-calls/sequential-executor";
-import { waitFor } from "@parallel-tool-calls/test-server/testing";
+import { waitFor } from "@parallel-tool-calls/testing/vitest";
 import { parseMcpToolName } from "@parallel-tool-calls/tool-parser";
 import { describe, expect, it } from "vitest";
 import { connectMcpServers } from "../src/index.js";

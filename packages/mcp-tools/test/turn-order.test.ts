@@ -6,7 +6,7 @@ import {
   ToolRegistry,
   type ToolTurnEvent,
 } from "@parallel-tool-calls/sequential-executor";
-import { useServer } from "@parallel-tool-calls/test-server/testing";
+import { useServer } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { connectMcpServers } from "../src/index.js";
 import { callsResponse, handlerFor, runCalls, TASK, testServerConfig, useLogDir, useToolSets } from "./helpers.js";
