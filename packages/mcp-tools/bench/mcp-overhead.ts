@@ -6,8 +6,15 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { mcpTestServerArgs } from "@parallel-tool-calls/mcp-test-server";
 import { OpenAICompatibleHandler } from "@parallel-tool-calls/provider-helpers";
 import { runToolTurn, SequentialToolExecutor, ToolRegistry } from "@parallel-tool-calls/sequential-executor";
+import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { chunk, startTestServer, toolCallChunks, usageChunk } from "@parallel-tool-calls/testing";
 import { connectMcpServers } from "../src/index.js";
+
+if (!PARALLEL_TOOL_CALLS) {
+  // One call per turn with the switch off: there is no turn of 1,000 calls to measure.
+  console.log("mcp-tools bench: skipped, PARALLEL_TOOL_CALLS is off");
+  process.exit(0);
+}
 
 const CALLS = 1_000;
 const ROUNDS = 3;
@@ -34,7 +41,7 @@ const direct = async () => {
 const mcp = await connectMcpServers([{ name: "bench", command: process.execPath, args: mcpTestServerArgs() }]);
 const registry = new ToolRegistry(mcp.tools);
 const viaExecutor = async () => {
-  const executor = new SequentialToolExecutor({ registry, parallelToolCalls: true });
+  const executor = new SequentialToolExecutor({ registry });
   for (let i = 0; i < CALLS; i++) {
     executor.handle({ type: "tool_call_start", id: `c${i}`, name: "mcp--bench--noop" });
     executor.handle({ type: "tool_call_end", id: `c${i}`, name: "mcp--bench--noop", arguments: "{}" });
@@ -67,7 +74,6 @@ const turn = async () => {
     registry,
     systemPrompt: "bench",
     history: [{ role: "user", content: [{ type: "text", text: "go" }] }],
-    parallelToolCalls: true,
   }).result;
   if (result.results.length !== CALLS || result.results.some((r) => r.status !== "ok")) throw new Error("turn failed");
 };
