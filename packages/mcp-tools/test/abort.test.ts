@@ -9,7 +9,8 @@ const model = useServer();
 const track = useToolSets();
 const logPath = useLogDir();
 
-describe("abort in the middle of a slow MCP call", () => {
+// Each test starts real server processes: generous on a loaded machine.
+describe("abort in the middle of a slow MCP call", { timeout: 90_000 }, () => {
   it("reaches the server as a cancellation; the turn settles at once with every call answered", async () => {
     const log = logPath();
     const mcp = track(await connectMcpServers([testServerConfig("test", { log })]));

@@ -19,7 +19,8 @@ const call = (id: string, tool: string, args: Record<string, unknown> = {}): Cal
   args,
 });
 
-describe("failure paths: each call gets exactly one result", () => {
+// Each test starts real server processes: generous on a loaded machine.
+describe("failure paths: each call gets exactly one result", { timeout: 90_000 }, () => {
   it("the server process exits mid-call: that call and the later ones fail as disconnected; refresh reconnects", async () => {
     const mcp = track(await connectMcpServers([testServerConfig()]));
     const registry = new ToolRegistry(mcp.tools);
@@ -57,19 +58,23 @@ describe("failure paths: each call gets exactly one result", () => {
   });
 
   it("progress resets the call timeout; the hard maximum still ends the call", async () => {
-    const steps = { steps: 6, intervalMs: 100 }; // 600 ms in all, never 250 ms without progress
-    const results = await callsOn(
-      [call("1", "progress", steps), call("2", "progress", { steps: 50, intervalMs: 100 })],
-      {
-        callTimeoutMs: 250,
-        maxCallTimeoutMs: 1_500,
-      },
+    // Each server gets its own bounds: "reset" is never silent for 1.5 s but runs 2 s in all;
+    // "capped" reports progress every 100 ms and meets its 1 s maximum.
+    const mcp = track(
+      await connectMcpServers([
+        testServerConfig("reset", {}, { limits: { callTimeoutMs: 1_500 } }),
+        testServerConfig("capped", {}, { limits: { callTimeoutMs: 1_500, maxCallTimeoutMs: 1_000 } }),
+      ]),
     );
-    expect(results[0]).toMatchObject({ status: "ok", content: "6 steps done" });
+    const results = await runCalls(new ToolRegistry(mcp.tools), [
+      { id: "1", name: "mcp--reset--progress", args: { steps: 8, intervalMs: 250 } },
+      { id: "2", name: "mcp--capped--progress", args: { steps: 100, intervalMs: 100 } },
+    ]).done;
+    expect(results[0]).toMatchObject({ status: "ok", content: "8 steps done" });
     expect(results[1]).toMatchObject({
       status: "error",
       content:
-        'Tool [mcp--test--progress] failed: MCP server "test" did not finish "progress" within the maximum of 1500 ms.',
+        'Tool [mcp--capped--progress] failed: MCP server "capped" did not finish "progress" within the maximum of 1000 ms.',
     });
   });
 
@@ -124,7 +129,7 @@ describe("failure paths: each call gets exactly one result", () => {
   });
 });
 
-describe("servers that fail to start: a clear error naming the server, never a hang", () => {
+describe("servers that fail to start: a clear error naming the server, never a hang", { timeout: 90_000 }, () => {
   it("a command that does not exist", async () => {
     const error = await connectMcpServers([{ name: "ghost", command: "/nonexistent/mcp-server" }]).catch((e) => e);
     expect(McpToolsError.isInstance(error)).toBe(true);
@@ -183,7 +188,7 @@ describe("servers that fail to start: a clear error naming the server, never a h
   });
 });
 
-describe("secrets of the server's environment", () => {
+describe("secrets of the server's environment", { timeout: 90_000 }, () => {
   const SECRET = "s3cr3t-value-of-the-server";
 
   it("never appear in results or errors", async () => {

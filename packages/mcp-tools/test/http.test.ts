@@ -18,7 +18,8 @@ async function httpServer(log: string): Promise<McpTestHttpServer> {
   return server;
 }
 
-describe("over Streamable HTTP on 127.0.0.1", () => {
+// Each test starts real server processes: generous on a loaded machine.
+describe("over Streamable HTTP on 127.0.0.1", { timeout: 90_000 }, () => {
   it("runs calls one at a time, reports progress, and an abort reaches the server as a cancellation", async () => {
     const log = logPath();
     const server = await httpServer(log);

@@ -10,8 +10,11 @@ const track = useToolSets();
 // Installed from npm as a devDependency and started from node_modules: no network at run time.
 const everything = createRequire(import.meta.url).resolve("@modelcontextprotocol/server-everything/dist/index.js");
 
-describe("a published reference server (@modelcontextprotocol/server-everything) through runToolLoop", () => {
-  it("maps its text, image, structured and progress-reporting tools into results", { timeout: 60_000 }, async () => {
+// Each test starts real server processes: generous on a loaded machine.
+describe("a published reference server (@modelcontextprotocol/server-everything) through runToolLoop", {
+  timeout: 90_000,
+}, () => {
+  it("maps its text, image, structured and progress-reporting tools into results", async () => {
     const mcp = track(
       await connectMcpServers([
         {

@@ -7,7 +7,8 @@ import { runCalls, testServerConfig, useToolSets } from "./helpers.js";
 
 const track = useToolSets();
 
-describe("the tool list", () => {
+// Each test starts real server processes: generous on a loaded machine.
+describe("the tool list", { timeout: 90_000 }, () => {
   it("changes only on refresh, between turns: a turn's registry keeps the tools it started with", async () => {
     const mcp = track(await connectMcpServers([testServerConfig()]));
     const before = new ToolRegistry(mcp.tools);

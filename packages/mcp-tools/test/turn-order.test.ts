@@ -30,7 +30,8 @@ function localTool(runs: Array<{ id: string; start: number; end: number }>) {
   });
 }
 
-describe("MCP calls in a turn", () => {
+// Each test starts real server processes: generous on a loaded machine.
+describe("MCP calls in a turn", { timeout: 90_000 }, () => {
   it("run one at a time in emission order, mixed with the agent's own tools, against a real server process", async () => {
     const log = logPath();
     const mcp = track(await connectMcpServers([testServerConfig("test", { log })]));
