@@ -2,7 +2,7 @@ import type { ApiProvider, ProviderSettings } from "@parallel-tool-calls/core-me
 import { OpenAICompatibleHandler, ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk } from "@parallel-tool-calls/test-server";
+import { chunk } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { buildApiHandler } from "../src/index.js";
 import { collect, hello, readFileTool, useServer } from "./helpers.js";
