@@ -1,6 +1,6 @@
 import { buildCreateMessageMetadata } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { useServer } from "@parallel-tool-calls/test-server/testing";
+import { useServer } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { runToolLoop, runToolTurn } from "../src/index.js";
 import { answerResponse, callsResponse, handlerFor, readFileTool, registryOf, SYSTEM, TASK } from "./turn-helpers.js";
