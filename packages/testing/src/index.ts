@@ -29,6 +29,7 @@ export type {
   ErrorStatus,
   JsonResponse,
   RecordedRequest,
+  ResetResponse,
   ScriptedResponse,
   ScriptHandler,
   SseEvent,
