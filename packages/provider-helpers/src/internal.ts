@@ -3,4 +3,11 @@
 export { type ChatEndpoint, ChatHandlerCore } from "./chat-handler-core.js";
 export type { ChatProviderRouting, ChatReasoningControl, ChatRequestBody } from "./chat-request-body.js";
 export { buildChatRequestBody, type ChatBodyInput } from "./chat-request-builder.js";
+// The protocol-neutral plumbing every protocol's handler reads its stream with.
+export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
+export { handlerSecrets } from "./handler-secrets.js";
+export { type ErrorContext, type SdkApiError, type SdkErrorClasses, toProviderError } from "./map-provider-error.js";
+export { eventJson, sseEvents } from "./sse-events.js";
+export type { StreamBounds } from "./stream-bounds.js";
+export { ToolCallIdMap } from "./tool-call-ids.js";
 export { type CostOf, openRouterCost } from "./usage.js";

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { messagesErrorBody } from "./anthropic/errors.js";
+import { findMessagesRequestProblem } from "./anthropic/validate-messages.js";
 import { invalidRequestBody, renderError } from "./error-bodies.js";
 import { playStream } from "./sse-writer.js";
 import type { RecordedRequest, ScriptedResponse, ScriptHandler, TestServer, TestServerOptions } from "./types.js";
@@ -7,6 +9,22 @@ import { findChatRequestProblem } from "./validate.js";
 
 const CHAT_PATH = "/v1/chat/completions";
 const MODELS_PATH = "/v1/models";
+
+/** How each protocol's route refuses a request it would not accept: status and body, or null. */
+type Rejection = { status: number; body: unknown } | null;
+const VALIDATORS: Record<string, (req: RecordedRequest) => Rejection> = {
+  [CHAT_PATH]: (req) => {
+    const problem =
+      req.body === undefined
+        ? { message: "We could not parse the JSON body of your request.", param: null }
+        : findChatRequestProblem(req.body);
+    return problem ? { status: 400, body: invalidRequestBody(problem.message, problem.param) } : null;
+  },
+  "/v1/messages": (req) => {
+    const problem = findMessagesRequestProblem(req.body, req.headers);
+    return problem ? { status: problem.status, body: messagesErrorBody(problem.status, problem.message) } : null;
+  },
+};
 
 const MODELS = [
   { id: "test/model", name: "Test Model", context_length: 128_000 },
@@ -122,18 +140,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const data = MODELS.map((m) => ({ ...m, object: "model", created: 1_700_000_000, owned_by: "test-server" }));
       return sendJson(res, 200, { object: "list", data });
     }
-    if (recorded.method !== "POST" || recorded.path !== CHAT_PATH) {
+    const validator = recorded.method === "POST" ? VALIDATORS[recorded.path] : undefined;
+    if (!validator) {
       return sendJson(res, 404, {
         error: { message: `Not found: ${recorded.method} ${recorded.path}`, code: 404, type: "not_found_error" },
       });
     }
-    if (validate) {
-      const problem =
-        recorded.body === undefined
-          ? { message: "We could not parse the JSON body of your request.", param: null }
-          : findChatRequestProblem(recorded.body);
-      if (problem) return sendJson(res, 400, invalidRequestBody(problem.message, problem.param));
-    }
+    const rejection = validate ? validator(recorded) : null;
+    if (rejection) return sendJson(res, rejection.status, rejection.body);
     const response = await nextResponse(recorded);
     if (signal.aborted) return;
     if (typeof response === "string") return sendHarnessError(res, response);
