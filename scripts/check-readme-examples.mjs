@@ -25,7 +25,7 @@ function exampleEnvironment(baseUrl) {
 }
 
 // The test server (built) plays the example model and holds the one README-example extractor.
-const testServer = await import(join(root, "tools", "test-server", "dist", "index.js"));
+const testServer = await import(join(root, "packages", "testing", "dist", "index.js"));
 const server = await testServer.startTestServer();
 server.setHandler(testServer.exampleRoutes());
 const env = { ...process.env };

@@ -2,7 +2,7 @@
 // (d) runs adversarial regexes and globs against the search tool (a few seconds).
 // (c) copies the repository, flips the switch, installs offline and builds (about 40 s of the total).
 // `--skip-flipped` (or PTC_BENCH_SKIP_FLIPPED=1) leaves the copy out; `--flipped-dir <dir>` reuses one.
-import { startTestServer } from "@parallel-tool-calls/test-server";
+import { startTestServer } from "@parallel-tool-calls/testing";
 import { benchAdversarialSearch } from "./adversarial-search.js";
 import { benchFlagCompare } from "./flag-compare.js";
 import { benchPipeline } from "./pipeline.js";

@@ -7,7 +7,7 @@ import {
   type TestServer,
   toolCallChunks,
   usageChunk,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import OpenAI from "openai";
 import { runAgent } from "../src/agent-loop.js";
 import { handlerForLocal, median } from "./shared.js";

@@ -1,5 +1,5 @@
 import { buildApiHandler } from "@parallel-tool-calls/providers";
-import type { TestServer } from "@parallel-tool-calls/test-server";
+import type { TestServer } from "@parallel-tool-calls/testing";
 
 export function handlerForLocal(server: TestServer) {
   return buildApiHandler({

@@ -1,7 +1,7 @@
 // (b) How early each tool starts by default (as soon as its call is complete in the stream) compared
 // with waiting for the end of the stream, on a paced response with three calls.
 import type { StartWhen } from "@parallel-tool-calls/sequential-executor";
-import { chunk, type TestServer, toolCallChunks, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, type TestServer, toolCallChunks, usageChunk } from "@parallel-tool-calls/testing";
 import { runAgent } from "../src/agent-loop.js";
 import { SYSTEM_PROMPT } from "../src/demo-task.js";
 import { sampleRegistryForBench } from "./registry.js";

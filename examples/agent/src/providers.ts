@@ -7,7 +7,7 @@ import {
   startTestServer,
   strictModel,
   type TestServer,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { apiKeyFor, type CliOptions } from "./cli-args.js";
 import { type ScriptedModelOptions, scriptedModel } from "./scripted-model.js";
 

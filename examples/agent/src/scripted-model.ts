@@ -5,7 +5,7 @@ import {
   type ToolCallSpec,
   toolCallChunks,
   usageChunk,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 
 /**
  * A deterministic stand-in for a model, played by the local test server: it reads the files the

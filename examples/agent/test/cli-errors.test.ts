@@ -1,4 +1,4 @@
-import { startTestServer } from "@parallel-tool-calls/test-server";
+import { startTestServer } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../src/cli-args.js";
 import { runCli } from "../src/main.js";

@@ -4,7 +4,7 @@ import {
   startTestServer,
   type TestServer,
   toolCallChunks,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../src/main.js";
 

@@ -1,6 +1,6 @@
 import type { ToolLoopTurnSummary } from "@parallel-tool-calls/sequential-executor";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { validateChatRequest } from "@parallel-tool-calls/test-server";
+import { validateChatRequest } from "@parallel-tool-calls/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAgent } from "../src/agent-loop.js";
 import { DEMO_FILES, DEMO_TASK, SYSTEM_PROMPT } from "../src/demo-task.js";

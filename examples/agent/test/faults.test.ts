@@ -10,7 +10,7 @@ import {
   toolCallChunks,
   usageChunk,
   validateChatRequest,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AgentOptions, runAgent } from "../src/agent-loop.js";
 import { SYSTEM_PROMPT } from "../src/demo-task.js";

@@ -2,7 +2,7 @@ import type { MessageParam, ToolResultBlockParam, ToolUseBlockParam } from "@par
 import { buildCreateMessageMetadata } from "@parallel-tool-calls/core-metadata";
 import { buildApiHandler } from "@parallel-tool-calls/providers";
 import { type AnyTool, ToolRegistry } from "@parallel-tool-calls/sequential-executor";
-import { chunk, type TestServer, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, type TestServer, usageChunk } from "@parallel-tool-calls/testing";
 import { expect } from "vitest";
 import { SYSTEM_PROMPT, sampleWorkspaceDir } from "../src/demo-task.js";
 import { Workspace } from "../src/tools/workspace.js";

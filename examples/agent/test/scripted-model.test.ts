@@ -1,4 +1,4 @@
-import type { ScriptedResponse } from "@parallel-tool-calls/test-server";
+import type { ScriptedResponse } from "@parallel-tool-calls/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEMO_FILES, DEMO_TASK } from "../src/demo-task.js";

@@ -14,7 +14,7 @@ import {
   thoughtSignatureFor,
   toolCallChunks,
   usageChunk,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAgent } from "../src/agent-loop.js";
 import { DEMO_FILES, SYSTEM_PROMPT } from "../src/demo-task.js";

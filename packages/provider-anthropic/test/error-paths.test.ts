@@ -18,7 +18,7 @@ import {
   type ScriptedResponse,
   textBlock,
   toolUseBlock,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { parseToolCallStream } from "@parallel-tool-calls/tool-parser";
 import { describe, expect, it } from "vitest";
 import { AnthropicHandler, type AnthropicHandlerOptions } from "../src/index.js";

@@ -1,7 +1,7 @@
 import type { ChatCompletionTool, MessageParam, ProviderSettings } from "@parallel-tool-calls/core-metadata";
-import type { TestServer } from "@parallel-tool-calls/test-server";
+import type { TestServer } from "@parallel-tool-calls/testing";
 
-export { collect, collectUntilError, useServer, waitFor } from "@parallel-tool-calls/test-server/testing";
+export { collect, collectUntilError, useServer, waitFor } from "@parallel-tool-calls/testing/vitest";
 
 export const readFileTool: ChatCompletionTool = {
   type: "function",

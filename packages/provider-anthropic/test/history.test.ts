@@ -5,7 +5,7 @@ import {
   messageStart,
   textBlock,
   thinkingSignatureFor,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { AnthropicHandler, buildMessagesRequestBody, convertToAnthropicMessages } from "../src/index.js";
 import { collect, localSettings, readFileTool, useServer } from "./helpers.js";
@@ -118,7 +118,7 @@ describe("prompt-cache breakpoints", () => {
   });
 
   it("over HTTP the Claude-like model reads the previous request's prefix across a 30-block turn", async () => {
-    const { claudeModel, exampleModel } = await import("@parallel-tool-calls/test-server");
+    const { claudeModel, exampleModel } = await import("@parallel-tool-calls/testing");
     ctx.server.setHandler(claudeModel(exampleModel));
     const handler = new AnthropicHandler(localSettings(ctx.server));
     const first: MessageParam[] = [{ role: "user", content: "read everything" }];

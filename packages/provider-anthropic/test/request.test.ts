@@ -1,5 +1,5 @@
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { messageEnd, messageStart, textBlock } from "@parallel-tool-calls/test-server";
+import { messageEnd, messageStart, textBlock } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { AnthropicHandler, DEFAULT_MAX_TOKENS } from "../src/index.js";
 import { collect, hello, localSettings, readFileTool, TEST_KEY, useServer } from "./helpers.js";

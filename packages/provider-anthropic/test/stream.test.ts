@@ -8,7 +8,7 @@ import {
   textBlock,
   thinkingBlock,
   toolUseBlock,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { parseToolCallStream } from "@parallel-tool-calls/tool-parser";
 import { describe, expect, it } from "vitest";
 import { AnthropicHandler } from "../src/index.js";

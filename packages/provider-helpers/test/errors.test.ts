@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { chunk, errorChunk, type ScriptedResponse, toolCallChunks, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, errorChunk, type ScriptedResponse, toolCallChunks, usageChunk } from "@parallel-tool-calls/testing";
 import { describe, expect, it, vi } from "vitest";
 import {
   OpenAICompatibleHandler,

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { chunk, type ScriptedResponse, toolCallChunks } from "@parallel-tool-calls/test-server";
+import { chunk, type ScriptedResponse, toolCallChunks } from "@parallel-tool-calls/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   OpenAICompatibleHandler,

@@ -1,6 +1,6 @@
 import type { MessageParam } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk } from "@parallel-tool-calls/test-server";
+import { chunk } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { OpenAICompatibleHandler, ProviderConfigError, ProviderHttpError } from "../src/index.js";
 import { collect, collectUntilError, hello, readFileTool, useServer } from "./helpers.js";

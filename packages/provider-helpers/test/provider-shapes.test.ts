@@ -1,5 +1,5 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
-import { chunk, errorChunk, type SseEvent, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, errorChunk, type SseEvent, usageChunk } from "@parallel-tool-calls/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OpenAICompatibleHandler, ProviderConnectionError, ProviderStreamError } from "../src/index.js";

@@ -1,4 +1,4 @@
-import { runReadmeExample } from "@parallel-tool-calls/test-server/testing";
+import { runReadmeExample } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 
 describe("README example", () => {

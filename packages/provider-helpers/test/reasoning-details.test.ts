@@ -1,4 +1,4 @@
-import { chunk, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, usageChunk } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { OpenAICompatibleHandler } from "../src/index.js";
 import { ReasoningDetailsAccumulator } from "../src/reasoning-details.js";

@@ -1,4 +1,4 @@
-import { chunk, toolCallChunks, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, toolCallChunks, usageChunk } from "@parallel-tool-calls/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OpenAICompatibleHandler } from "../src/index.js";

@@ -1,5 +1,5 @@
 import type { MessageParam } from "@parallel-tool-calls/core-metadata";
-import { validateChatRequest } from "@parallel-tool-calls/test-server";
+import { validateChatRequest } from "@parallel-tool-calls/testing";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { convertToOpenAiMessages } from "../src/index.js";

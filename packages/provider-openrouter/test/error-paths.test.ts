@@ -10,7 +10,7 @@ import {
   ProviderRateLimitError,
   ProviderStreamError,
 } from "@parallel-tool-calls/provider-helpers";
-import { chunk, errorChunk, type ScriptedResponse, toolCallChunks } from "@parallel-tool-calls/test-server";
+import { chunk, errorChunk, type ScriptedResponse, toolCallChunks } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "../src/index.js";
 import { collectUntilError, hello, readFileTool, useServer, waitFor } from "./helpers.js";

@@ -1,6 +1,6 @@
 import type { ChatCompletionTool, MessageParam } from "@parallel-tool-calls/core-metadata";
 
-export { collect, collectUntilError, useServer, waitFor } from "@parallel-tool-calls/test-server/testing";
+export { collect, collectUntilError, useServer, waitFor } from "@parallel-tool-calls/testing/vitest";
 
 export const readFileTool: ChatCompletionTool = {
   type: "function",

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import type { ApiHandler } from "@parallel-tool-calls/core-metadata";
 import { ProviderError, ProviderIdleTimeoutError, ProviderResponseError } from "@parallel-tool-calls/provider-helpers";
-import { chunk, type ScriptedResponse } from "@parallel-tool-calls/test-server";
+import { chunk, type ScriptedResponse } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "../src/index.js";
 import { collectUntilError, hello, useServer, waitFor } from "./helpers.js";

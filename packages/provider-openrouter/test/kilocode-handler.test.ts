@@ -1,5 +1,5 @@
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, usageChunk } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { KilocodeOpenrouterHandler } from "../src/index.js";
 import { buildKilocodeHeaders } from "../src/kilocode-headers.js";

@@ -1,5 +1,5 @@
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { runReadmeExample } from "@parallel-tool-calls/test-server/testing";
+import { runReadmeExample } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 
 describe("README example", () => {

@@ -1,5 +1,5 @@
 import { ProviderStreamError } from "@parallel-tool-calls/provider-helpers";
-import { chunk, errorChunk } from "@parallel-tool-calls/test-server";
+import { chunk, errorChunk } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "../src/index.js";
 import { collectUntilError, hello, readFileTool, useServer } from "./helpers.js";

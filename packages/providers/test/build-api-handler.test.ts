@@ -3,7 +3,7 @@ import { AnthropicHandler } from "@parallel-tool-calls/provider-anthropic";
 import { OpenAICompatibleHandler, ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk, messageEnd, messageStart, textBlock } from "@parallel-tool-calls/test-server";
+import { chunk, messageEnd, messageStart, textBlock } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { buildApiHandler } from "../src/index.js";
 import { collect, hello, readFileTool, useServer } from "./helpers.js";

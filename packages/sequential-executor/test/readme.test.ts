@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { exampleModel, readmeExamples, startTestServer } from "@parallel-tool-calls/test-server";
+import { exampleModel, readmeExamples, startTestServer } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));

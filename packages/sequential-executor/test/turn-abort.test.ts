@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
-import { chunk } from "@parallel-tool-calls/test-server";
-import { useServer, waitFor } from "@parallel-tool-calls/test-server/testing";
+import { chunk } from "@parallel-tool-calls/testing";
+import { useServer, waitFor } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { defineTool, runToolLoop, runToolTurn, type ToolTurnEvent } from "../src/index.js";
 import {

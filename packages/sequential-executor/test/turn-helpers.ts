@@ -7,7 +7,7 @@ import {
   type TestServer,
   toolCallChunks,
   usageChunk,
-} from "@parallel-tool-calls/test-server";
+} from "@parallel-tool-calls/testing";
 import { defineTool, type Tool, ToolRegistry } from "../src/index.js";
 
 export const SYSTEM = "You are a careful coding agent.";

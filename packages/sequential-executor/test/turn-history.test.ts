@@ -1,6 +1,6 @@
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk, usageChunk } from "@parallel-tool-calls/test-server";
-import { useServer } from "@parallel-tool-calls/test-server/testing";
+import { chunk, usageChunk } from "@parallel-tool-calls/testing";
+import { useServer } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { defineTool, runToolLoop, runToolTurn, type ToolTurnEvent } from "../src/index.js";
 import { OverlapProbe } from "./helpers.js";

@@ -1,4 +1,4 @@
-import { useServer } from "@parallel-tool-calls/test-server/testing";
+import { useServer } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { runToolLoop, type ToolLoopEvent } from "../src/index.js";
 import { answerResponse, callsResponse, handlerFor, readFileTool, registryOf, SYSTEM } from "./turn-helpers.js";

@@ -1,7 +1,7 @@
 import type { ToolResultBlockParam } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk, errorChunk, usageChunk } from "@parallel-tool-calls/test-server";
-import { useServer } from "@parallel-tool-calls/test-server/testing";
+import { chunk, errorChunk, usageChunk } from "@parallel-tool-calls/testing";
+import { useServer } from "@parallel-tool-calls/testing/vitest";
 import { describe, expect, it } from "vitest";
 import { defineTool, runToolTurn, ToolTurnError, type ToolTurnEvent } from "../src/index.js";
 import {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readmeExamples } from "@parallel-tool-calls/test-server";
+import { readmeExamples } from "@parallel-tool-calls/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const here = new URL(".", import.meta.url);

@@ -1,7 +1,7 @@
 import type { ApiHandler } from "@parallel-tool-calls/core-metadata";
 import { OpenAICompatibleHandler } from "@parallel-tool-calls/provider-helpers";
 import { OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
-import type { SseEvent, TestServer } from "@parallel-tool-calls/test-server";
+import type { SseEvent, TestServer } from "@parallel-tool-calls/testing";
 import { NativeToolCallParser, type ToolCallParserEvent } from "@parallel-tool-calls/tool-parser";
 import { handlerKindOf, type Recording } from "./recordings.js";
 import type { StreamSummary, UsageSummary } from "./summary.js";

@@ -1,4 +1,4 @@
-import { startTestServer } from "@parallel-tool-calls/test-server";
+import { startTestServer } from "@parallel-tool-calls/testing";
 import { compare, FIELDS, type Field, type FieldResult } from "./compare.js";
 import { expectedOf } from "./expected.js";
 import { observe } from "./observe.js";

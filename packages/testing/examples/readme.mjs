@@ -1,6 +1,6 @@
 // The README example, run by test/readme-example.test.ts against the built package.
 
-import { chunk, startTestServer, toolCallChunks, usageChunk } from "@parallel-tool-calls/test-server";
+import { chunk, startTestServer, toolCallChunks, usageChunk } from "@parallel-tool-calls/testing";
 import OpenAI from "openai";
 
 const server = await startTestServer();

@@ -15,7 +15,7 @@ describe("README example", () => {
 describe("built CommonJS entry", () => {
   it("exposes the same API to require()", async () => {
     const { createRequire } = await import("node:module");
-    const cjs = createRequire(import.meta.url)("@parallel-tool-calls/test-server");
+    const cjs = createRequire(import.meta.url)("@parallel-tool-calls/testing");
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(await import("../src/index.js")).sort());
     const server = await cjs.startTestServer();
     await server.close();

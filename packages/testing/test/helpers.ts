@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import type { TestServer } from "../src/index.js";
 
-export { collect, useServer, waitFor } from "../src/testing.js";
+export { collect, useServer, waitFor } from "../src/vitest.js";
 
 /** A real SDK client; retries off so each request consumes exactly one scripted response. */
 export function sdkClient(server: TestServer, apiKey = "sk-test-key"): OpenAI {
