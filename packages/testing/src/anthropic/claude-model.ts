@@ -6,6 +6,7 @@ import { messageEnd, messageStart, textBlock, thinkingBlock, toolUseBlock } from
 
 type Json = Record<string, unknown>;
 
+/** How `claudeModel` streams. */
 export interface ClaudeModelOptions {
   /** Characters per `input_json_delta` (default 8). */
   fragmentSize?: number;

@@ -37,6 +37,7 @@ export function messagesErrorBody(status: number, message?: string) {
   };
 }
 
+/** What `messagesError` answers with besides the status. */
 export interface MessagesErrorOptions {
   message?: string;
   /** Seconds for `retry-after` (sent on 429 and 529 by default: 1). */

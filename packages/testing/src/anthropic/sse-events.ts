@@ -1,9 +1,7 @@
 import type { SseEvent } from "../types.js";
 
-type Json = Record<string, unknown>;
-
 /** One Messages API event, framed as the API frames it: an `event:` line equal to the payload's `type`. */
-export function messagesEvent(payload: Json & { type: string }): SseEvent {
+export function messagesEvent(payload: Record<string, unknown> & { type: string }): SseEvent {
   return { raw: `event: ${payload.type}\ndata: ${JSON.stringify(payload)}\n\n` };
 }
 
@@ -15,12 +13,14 @@ export interface MessagesUsage {
   cache_read_input_tokens?: number;
 }
 
+/** What `messageStart` puts in the message: its id, model and usage (defaults fill the rest). */
 export interface MessageStartInput {
   id?: string;
   model?: string;
   usage?: MessagesUsage;
 }
 
+/** `message_start`: the message envelope with the prompt side of the usage. */
 export function messageStart(input: MessageStartInput = {}): SseEvent {
   return messagesEvent({
     type: "message_start",
@@ -72,6 +72,7 @@ export function thinkingBlock(index: number, thinking: string, signature: string
   ];
 }
 
+/** A redacted thinking block: its encrypted `data` at start, then the stop. */
 export function redactedThinkingBlock(index: number, data: string): SseEvent[] {
   return [
     messagesEvent({ type: "content_block_start", index, content_block: { type: "redacted_thinking", data } }),
@@ -79,6 +80,7 @@ export function redactedThinkingBlock(index: number, data: string): SseEvent[] {
   ];
 }
 
+/** One call of a `toolUseBlock`. */
 export interface ToolUseSpec {
   id: string;
   name: string;
@@ -86,6 +88,7 @@ export interface ToolUseSpec {
   input: string;
 }
 
+/** How a `toolUseBlock` streams. */
 export interface ToolUseBlockOptions {
   /** Characters per `input_json_delta` (default 8). */
   fragmentSize?: number;
@@ -122,6 +125,7 @@ export function messageEnd(stopReason: string, usage: MessagesUsage = { output_t
   ];
 }
 
+/** A keep-alive `ping` event (the API sends them anywhere in a stream). */
 export function ping(): SseEvent {
   return messagesEvent({ type: "ping" });
 }
