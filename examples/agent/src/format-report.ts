@@ -68,6 +68,9 @@ export function createProgressPrinter(write: (line: string) => void): (event: To
         calls = failed = promptTokens = completionTokens = 0;
         write(`▸ turn ${event.turn}: request sent`);
         break;
+      case "retry":
+        write(`  ↻ ${retryLine(event)}`);
+        break;
       case "text":
         text += event.text;
         break;
@@ -120,12 +123,20 @@ export function createProgressPrinter(write: (line: string) => void): (event: To
   };
 }
 
+/** "retrying in 3 s, attempt 2 of 3 (OpenRouter error 503: …)" for a `retry` event. */
+function retryLine(event: Extract<ToolLoopEvent, { type: "retry" }>): string {
+  const seconds = Number((event.delayMs / 1000).toFixed(1));
+  return `retrying in ${seconds} s, attempt ${event.attempt} of ${event.maxAttempts} (${oneLine(event.reason.message, 80)})`;
+}
+
 function timelineLine(event: ToolLoopEvent, inputs: Map<string, string>): string | undefined {
   const at = ms(event.at);
   const turn = `turn ${event.turn}`;
   switch (event.type) {
     case "request":
       return `${at}  ${turn}  request sent`;
+    case "retry":
+      return `${at}  ${turn}  ${retryLine(event)}`;
     case "call_complete":
       return `${at}  ${turn}  ${event.name} ${inputs.get(event.toolCallId)}  complete in stream`;
     case "tool_started":

@@ -1,5 +1,6 @@
 import type { MessageParam } from "./messages.js";
 import type { ApiHandlerCreateMessageMetadata } from "./metadata.js";
+import type { RetryOptions } from "./retry-options.js";
 import type { ApiStream } from "./stream.js";
 
 /** What a handler knows about its model (all optional: local servers often know nothing). */
@@ -20,6 +21,11 @@ export interface ModelInfo {
 export interface CreateMessageOptions {
   /** Aborting closes the HTTP connection and ends the stream with an abort error. */
   signal?: AbortSignal;
+  /**
+   * Overrides the handler's own retry options for this request, field by field (an agent loop's
+   * per-task setting). Aborting `signal` also ends a wait between attempts at once.
+   */
+  retry?: RetryOptions;
 }
 
 /** What every provider handler implements. */

@@ -20,6 +20,7 @@ export type { ApiHandlerCreateMessageMetadata } from "./metadata.js";
 export { resolveToolProtocol, type ToolProtocol } from "./protocol.js";
 export type { ApiProvider, ProviderSettings, ReasoningEffort } from "./provider-settings.js";
 export * from "./redact.js";
+export type { RetryOptions } from "./retry-options.js";
 export type {
   ApiStream,
   ApiStreamChunk,
@@ -28,6 +29,7 @@ export type {
   ApiStreamProviderBlockChunk,
   ApiStreamReasoningChunk,
   ApiStreamReasoningDetailsChunk,
+  ApiStreamRetryChunk,
   ApiStreamTextChunk,
   ApiStreamToolCallCompleteChunk,
   ApiStreamToolCallDeltaChunk,

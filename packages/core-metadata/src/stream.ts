@@ -173,6 +173,23 @@ export interface ApiStreamErrorChunk {
   message: string;
 }
 
+/**
+ * The handler is about to re-send the request: the last attempt failed before any of its response
+ * arrived (see `RetryOptions`). Yielded before the wait, so a UI can say "retrying in 3 s, attempt 2
+ * of 3"; nothing of the failed attempt was yielded, so nothing needs to be undone.
+ */
+export interface ApiStreamRetryChunk {
+  type: "retry";
+  /** The attempt about to be made: 2 for the first retry. */
+  attempt: number;
+  /** Most attempts this request may take (retries + 1). */
+  maxAttempts: number;
+  /** The wait before that attempt, in milliseconds. */
+  delayMs: number;
+  /** Why the last attempt failed: the handler's error `code`, the HTTP `status` when there was one, one redacted line. */
+  reason: { code: string; status?: number; message: string };
+}
+
 /** The events of one tool call: its start, each argument fragment, its one end. */
 export type ToolCallStreamEvent = ApiStreamToolCallStartChunk | ApiStreamToolCallDeltaChunk | ApiStreamToolCallEndChunk;
 
@@ -187,6 +204,7 @@ export type ApiStreamChunk =
   | ApiStreamToolCallCompleteChunk
   | ToolCallStreamEvent
   | ApiStreamFinishReasonChunk
+  | ApiStreamRetryChunk
   | ApiStreamErrorChunk;
 
 /** What `createMessage` returns. */

@@ -12,6 +12,7 @@ import {
   type HandlerClientOptions,
   handlerSecrets,
   NO_API_KEY,
+  resolveRetryOptions,
   type SdkErrorClasses,
   type StreamBounds,
   sdkTransportOptions,
@@ -21,7 +22,7 @@ import { buildMessagesRequestBody, tokenLimits } from "./request/build-request-b
 import { ANTHROPIC_DEFAULT_BASE_URL, ANTHROPIC_DEFAULT_MODEL_ID } from "./request/defaults.js";
 import { streamMessages } from "./stream/stream-messages.js";
 
-/** Transport options of {@link AnthropicHandler} (timeouts, retries, stream bounds). */
+/** Transport options of {@link AnthropicHandler} (retries before the stream, timeouts, stream bounds). */
 export interface AnthropicHandlerOptions extends HandlerClientOptions {}
 
 const PROVIDER = "Anthropic";
@@ -48,12 +49,14 @@ export class AnthropicHandler implements ApiHandler {
   readonly #client: Anthropic;
   readonly #secrets: readonly string[];
   readonly #bounds: StreamBounds;
+  readonly #retry: ReturnType<typeof resolveRetryOptions>;
 
   constructor(settings: ProviderSettings, options: AnthropicHandlerOptions = {}) {
     this.#settings = settings;
     const baseURL = settings.anthropicBaseUrl || ANTHROPIC_DEFAULT_BASE_URL;
     this.#secrets = handlerSecrets({ apiKey: settings.apiKey, baseUrl: baseURL });
     this.#bounds = streamBoundsOf(options);
+    this.#retry = resolveRetryOptions(options.retry);
     this.#client = new Anthropic({
       baseURL,
       apiKey: settings.apiKey || NO_API_KEY,
@@ -91,6 +94,7 @@ export class AnthropicHandler implements ApiHandler {
       ...(options.signal ? { signal: options.signal } : {}),
       errors: { provider: PROVIDER, secrets: this.#secrets, sdk: SDK_ERRORS },
       bounds: this.#bounds,
+      retry: options.retry === undefined ? this.#retry : resolveRetryOptions(this.#retry, options.retry),
     });
   }
 }

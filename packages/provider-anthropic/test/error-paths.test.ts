@@ -22,7 +22,16 @@ import {
 import { parseToolCallStream } from "@parallel-tool-calls/tool-parser";
 import { describe, expect, it } from "vitest";
 import { AnthropicHandler, type AnthropicHandlerOptions } from "../src/index.js";
-import { collectUntilError, hello, localSettings, readFileTool, TEST_KEY, useServer, waitFor } from "./helpers.js";
+import {
+  collect,
+  collectUntilError,
+  hello,
+  localSettings,
+  readFileTool,
+  TEST_KEY,
+  useServer,
+  waitFor,
+} from "./helpers.js";
 
 const ctx = useServer();
 
@@ -36,9 +45,12 @@ function expectNoSecret(error: unknown): void {
   for (const view of views) expect(view).not.toContain(TEST_KEY);
 }
 
+// One attempt: the retries before the stream have their own test below.
+const ONCE = { retry: { maxRetries: 0 } };
+
 async function failWith(response: ScriptedResponse, options: AnthropicHandlerOptions = {}, signal?: AbortSignal) {
   ctx.server.enqueue(response);
-  const handler = new AnthropicHandler(localSettings(ctx.server), options);
+  const handler = new AnthropicHandler(localSettings(ctx.server), { ...ONCE, ...options });
   const stream = handler.createMessage("s", hello, { taskId: "t", tools: [readFileTool] }, signal ? { signal } : {});
   const result = await collectUntilError(parseToolCallStream(stream));
   expect(ProviderError.isInstance(result.error)).toBe(true);
@@ -73,6 +85,19 @@ describe("AnthropicHandler failure paths (over HTTP)", () => {
     expect((error as ProviderHttpError).retryAfterMs).toBe(7000);
     if (status === 429) expect(ProviderRateLimitError.isInstance(error)).toBe(true);
     expect(error.toJSON()).toMatchObject({ retryAfterMs: 7000, status });
+  });
+
+  it("a 529 (overloaded) before the stream is re-sent after its retry-after, then streams", async () => {
+    ctx.server.enqueue(messagesError(529, { retryAfterSeconds: 0.05 }), {
+      kind: "stream",
+      done: false,
+      events: [messageStart(), ...textBlock(0, "back"), ...messageEnd("end_turn")],
+    });
+    const handler = new AnthropicHandler(localSettings(ctx.server));
+    const chunks = await collect(handler.createMessage("s", hello, { taskId: "t" }));
+    expect(chunks[0]).toMatchObject({ type: "retry", attempt: 2, delayMs: 50, reason: { status: 529 } });
+    expect(chunks.some((c) => c.type === "text" && c.text === "back")).toBe(true);
+    expect(ctx.server.requests).toHaveLength(2);
   });
 
   it("an in-stream error event is a ProviderStreamError that keeps the usage so far", async () => {

@@ -10,6 +10,7 @@ import OpenAI from "openai";
 import type { ChatRequestBody } from "./chat-request-body.js";
 import type { ChatBodyInput } from "./chat-request-builder.js";
 import { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
+import { type ResolvedRetryOptions, resolveRetryOptions } from "./core/retry-policy.js";
 import { handlerSecrets } from "./handler-secrets.js";
 import type { ModelRoute } from "./model-rules.js";
 import type { StreamBounds } from "./stream-bounds.js";
@@ -49,6 +50,7 @@ export class ChatHandlerCore {
   readonly #client: OpenAI;
   readonly #secrets: readonly string[];
   readonly #bounds: StreamBounds;
+  readonly #retry: ResolvedRetryOptions;
 
   constructor(settings: ProviderSettings, endpoint: ChatEndpoint, transport: HandlerClientOptions = {}) {
     this.endpoint = endpoint;
@@ -59,6 +61,7 @@ export class ChatHandlerCore {
       baseUrl: endpoint.baseUrl,
     });
     this.#bounds = streamBoundsOf(transport);
+    this.#retry = resolveRetryOptions(transport.retry);
     this.#client = new OpenAI({
       baseURL: endpoint.baseUrl,
       apiKey: endpoint.apiKey || NO_API_KEY,
@@ -97,6 +100,7 @@ export class ChatHandlerCore {
       },
       ...(costOf ? { costOf } : {}),
       bounds: this.#bounds,
+      retry: options.retry === undefined ? this.#retry : resolveRetryOptions(this.#retry, options.retry),
     });
   }
 }

@@ -1,9 +1,14 @@
+import type { RetryOptions } from "@parallel-tool-calls/core-metadata";
 import { resolveStreamBounds, type StreamBounds } from "./stream-bounds.js";
 
 /** Transport options shared by every handler (second constructor argument). */
 export interface HandlerClientOptions {
-  /** SDK retries; 0 by default so that failures surface and requests are never silently re-sent. */
-  maxRetries?: number;
+  /**
+   * Re-sending a request that failed before any of its response arrived (defaults in
+   * `DEFAULT_RETRY_OPTIONS`: 2 retries, at most 60 s of waiting); a stream that has started is
+   * never re-sent. `{ maxRetries: 0 }` turns it off. A request's own `retry` option overrides it.
+   */
+  retry?: RetryOptions;
   /** Wait for the response headers, in milliseconds (SDK default: 10 minutes). */
   timeoutMs?: number;
   /**
@@ -16,12 +21,13 @@ export interface HandlerClientOptions {
 }
 
 export function sdkTransportOptions(options: HandlerClientOptions | undefined): {
-  maxRetries: number;
+  maxRetries: 0;
   timeout?: number;
   logLevel: "off";
 } {
   return {
-    maxRetries: options?.maxRetries ?? 0,
+    // The handler retries itself (`sendWithRetries`): it knows when a stream has started, and says so.
+    maxRetries: 0,
     ...(options?.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
     // The SDK's own logging prints response content to stderr, past any redaction: errors say it all.
     logLevel: "off",

@@ -72,6 +72,11 @@ export class ProviderError<Code extends ProviderErrorCode = ProviderErrorCode> e
    * chunk the stream yielded just before throwing, so spent tokens are never lost with the error.
    */
   usage?: ApiStreamUsageChunk;
+  /**
+   * How many times the request was sent, when it failed before its stream started (retries
+   * included; see `RetryOptions`). The message ends with "(N attempts)" when there was more than one.
+   */
+  attempts?: number;
 
   constructor(options: ProviderErrorOptions<Code>) {
     super(options);
@@ -79,10 +84,16 @@ export class ProviderError<Code extends ProviderErrorCode = ProviderErrorCode> e
     if (options.status !== undefined) this.status = options.status;
   }
 
-  /** `name`, `code`, `message`, `provider`, `status` and `usage` when there is one. */
+  /** `name`, `code`, `message`, `provider`, `status`, and `usage` and `attempts` when set. */
   override toJSON(): Record<string, unknown> {
-    const { provider, status, usage } = this;
-    return { ...super.toJSON(), provider, status, ...(usage ? { usage } : {}) };
+    const { provider, status, usage, attempts } = this;
+    return {
+      ...super.toJSON(),
+      provider,
+      status,
+      ...(usage ? { usage } : {}),
+      ...(attempts === undefined ? {} : { attempts }),
+    };
   }
 }
 

@@ -19,6 +19,8 @@ export type {
 } from "./chat-request-body.js";
 export type { HandlerClientOptions } from "./client-options.js";
 export { convertToOpenAiMessages, type MessageConversionOptions } from "./convert-to-openai-messages.js";
+export { DEFAULT_RETRY_OPTIONS, type ResolvedRetryOptions } from "./core/retry-policy.js";
+export { RETRYABLE_STATUSES } from "./core/retryable-failure.js";
 export {
   ProviderAbortError,
   ProviderConfigError,

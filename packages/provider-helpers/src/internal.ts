@@ -3,6 +3,8 @@
 export { type ChatEndpoint, ChatHandlerCore } from "./chat-handler-core.js";
 export type { ChatProviderRouting, ChatReasoningControl, ChatRequestBody } from "./chat-request-body.js";
 export { buildChatRequestBody, type ChatBodyInput } from "./chat-request-builder.js";
+export { resolveRetryOptions } from "./core/retry-policy.js";
+export { type SendWithRetriesInput, sendWithRetries } from "./core/send-with-retries.js";
 // The protocol-neutral plumbing every protocol's handler reads its stream with.
 export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
 export { handlerSecrets } from "./handler-secrets.js";

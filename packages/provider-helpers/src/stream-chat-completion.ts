@@ -1,6 +1,9 @@
 import type { ApiStreamChunk } from "@parallel-tool-calls/core-metadata";
 import type OpenAI from "openai";
 import type { ChatRequestBody } from "./chat-request-body.js";
+import type { ResolvedRetryOptions } from "./core/retry-policy.js";
+import { resolveRetryOptions } from "./core/retry-policy.js";
+import { sendWithRetries } from "./core/send-with-retries.js";
 import { ProviderAbortError } from "./errors.js";
 import { mapChunkStream } from "./map-chunk-stream.js";
 import { type ErrorContext, toProviderError } from "./map-provider-error.js";
@@ -19,13 +22,18 @@ export interface StreamChatCompletionInput {
   costOf?: CostOf;
   /** Idle timeout and event size limit; defaults `DEFAULT_IDLE_TIMEOUT_MS`, `DEFAULT_MAX_EVENT_CHARS`. */
   bounds?: Partial<StreamBounds>;
+  /** Re-sending before the stream starts (see `sendWithRetries`); none when absent. */
+  retry?: ResolvedRetryOptions;
 }
+
+const NO_RETRIES = resolveRetryOptions({ maxRetries: 0 });
 
 /**
  * Sends one streaming Chat Completions request through the SDK and yields its chunks, throwing
  * typed errors only. The SDK sends the request and maps HTTP errors; the body is then read here,
  * linearly and within the stream bounds (see `sseChunks`), instead of by the SDK's stream reader.
  * Aborting closes the HTTP connection (the SDK aborts its fetch) and throws {@link ProviderAbortError}.
+ * With `retry`, a request that failed before its stream started is re-sent (a `retry` chunk first).
  */
 export async function* streamChatCompletion(input: StreamChatCompletionInput): AsyncGenerator<ApiStreamChunk> {
   const errors: ErrorContext = { ...input.errors, ...(input.signal ? { signal: input.signal } : {}) };
@@ -33,12 +41,18 @@ export async function* streamChatCompletion(input: StreamChatCompletionInput): A
     new ProviderAbortError({ message: `${errors.provider} request aborted`, provider: errors.provider });
   if (input.signal?.aborted) throw aborted();
   try {
-    const response = await input.client.chat.completions
-      .create(input.body, {
-        ...(input.signal ? { signal: input.signal } : {}),
-        ...(input.headers ? { headers: input.headers } : {}),
-      })
-      .asResponse();
+    const response = yield* sendWithRetries({
+      send: () =>
+        input.client.chat.completions
+          .create(input.body, {
+            ...(input.signal ? { signal: input.signal } : {}),
+            ...(input.headers ? { headers: input.headers } : {}),
+          })
+          .asResponse(),
+      toError: (raw) => toProviderError(raw, errors),
+      retry: input.retry ?? NO_RETRIES,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
     // Chunks carrying an in-stream `error` reach mapChunkStream, which yields their usage first.
     const chunks = sseChunks({ response, bounds: resolveStreamBounds(input.bounds), errors });
     yield* mapChunkStream(chunks, { errors, ...(input.costOf ? { costOf: input.costOf } : {}) });

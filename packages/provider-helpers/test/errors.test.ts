@@ -18,12 +18,11 @@ const SECRET = "sk-compat-secret-0123456789";
 const ctx = useServer();
 
 function handler(baseUrl = ctx.server.baseUrl) {
-  return new OpenAICompatibleHandler({
-    apiProvider: "openai-compatible",
-    openAiBaseUrl: baseUrl,
-    openAiApiKey: SECRET,
-    openAiModelId: "m",
-  });
+  // One attempt per request: these tests are about how one failure is reported (retries: retries.test.ts).
+  return new OpenAICompatibleHandler(
+    { apiProvider: "openai-compatible", openAiBaseUrl: baseUrl, openAiApiKey: SECRET, openAiModelId: "m" },
+    { retry: { maxRetries: 0 } },
+  );
 }
 
 const stream = (signal?: AbortSignal) =>

@@ -28,7 +28,8 @@ function handler(options: OpenAICompatibleHandlerOptions = {}, baseUrl = ctx.ser
       openAiModelId: "m",
       openAiHeaders: { "api-key": HEADER_SECRET },
     },
-    { idleTimeoutMs: IDLE_MS, ...options },
+    // One attempt per request: an error page is reported, not retried (retries: retries.test.ts).
+    { idleTimeoutMs: IDLE_MS, retry: { maxRetries: 0 }, ...options },
   );
 }
 

@@ -18,19 +18,32 @@ import { collectUntilError, hello, readFileTool, useServer, waitFor } from "./he
 const SECRET = "sk-secret-value-9f8e7d6c5b";
 const ctx = useServer();
 
+// One attempt per request: these tests are about how one failure is reported, not retried.
+const once = { retry: { maxRetries: 0 } };
 const handlers: Array<[string, string, (baseUrl: string) => ApiHandler]> = [
-  ["OpenRouter", "OpenRouter", (url) => new OpenRouterHandler({ openRouterBaseUrl: url, openRouterApiKey: SECRET })],
-  ["KiloCode", "OpenRouter", (url) => new KilocodeOpenrouterHandler({ kilocodeBaseUrl: url, kilocodeToken: SECRET })],
+  [
+    "OpenRouter",
+    "OpenRouter",
+    (url) => new OpenRouterHandler({ openRouterBaseUrl: url, openRouterApiKey: SECRET }, once),
+  ],
+  [
+    "KiloCode",
+    "OpenRouter",
+    (url) => new KilocodeOpenrouterHandler({ kilocodeBaseUrl: url, kilocodeToken: SECRET }, once),
+  ],
   [
     "OpenAI-compatible",
     "OpenAI-compatible",
     (url) =>
-      new OpenAICompatibleHandler({
-        apiProvider: "openai-compatible",
-        openAiBaseUrl: url,
-        openAiApiKey: SECRET,
-        openAiModelId: "m",
-      }),
+      new OpenAICompatibleHandler(
+        {
+          apiProvider: "openai-compatible",
+          openAiBaseUrl: url,
+          openAiApiKey: SECRET,
+          openAiModelId: "m",
+        },
+        once,
+      ),
   ],
 ];
 

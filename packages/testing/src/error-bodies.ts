@@ -6,9 +6,15 @@ const DEFAULT_MESSAGES: Record<ErrorResponse["status"], string> = {
   401: "No auth credentials found",
   402: "Insufficient credits. Add more using https://openrouter.ai/settings/credits",
   404: "No endpoints found for test/model.",
+  408: "Request timed out",
+  409: "Conflict: a concurrent request is being processed",
   429: "Provider returned error",
   500: "Internal Server Error",
+  502: "Bad gateway: the upstream provider returned an invalid response",
   503: "No instances available",
+  504: "Gateway timeout: the upstream provider did not answer",
+  // Anthropic's "overloaded" status.
+  529: "Overloaded",
 };
 
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;

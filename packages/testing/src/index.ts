@@ -55,6 +55,7 @@ export type {
   ErrorStatus,
   JsonResponse,
   RecordedRequest,
+  ResetResponse,
   ScriptedResponse,
   ScriptHandler,
   SseEvent,

@@ -85,6 +85,9 @@ async function answer(
     }
     case "json":
       return sendJson(res, response.status ?? 200, response.body, response.headers);
+    case "reset":
+      res.socket?.destroy();
+      return;
     case "text":
       if (res.destroyed) return;
       res.writeHead(response.status ?? 200, {

@@ -43,7 +43,7 @@ export interface StreamResponse {
   headers?: Record<string, string>;
 }
 
-export type ErrorStatus = 400 | 401 | 402 | 404 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 402 | 404 | 408 | 409 | 429 | 500 | 502 | 503 | 504 | 529;
 
 export interface ErrorResponse {
   kind: "error";
@@ -79,7 +79,12 @@ export interface TextResponse {
   headers?: Record<string, string>;
 }
 
-export type ScriptedResponse = StreamResponse | ErrorResponse | JsonResponse | TextResponse;
+/** Closes the connection without answering: the client sees a reset before any response headers. */
+export interface ResetResponse {
+  kind: "reset";
+}
+
+export type ScriptedResponse = StreamResponse | ErrorResponse | JsonResponse | TextResponse | ResetResponse;
 
 export type ScriptHandler = (req: RecordedRequest) => ScriptedResponse | Promise<ScriptedResponse>;
 

@@ -5,6 +5,7 @@ import {
   type ErrorContext,
   eventJson,
   type StreamBounds,
+  sendWithRetries,
   sseEvents,
   toProviderError,
 } from "@parallel-tool-calls/provider-helpers/internal";
@@ -19,6 +20,8 @@ export interface StreamMessagesInput {
   /** Provider name, secrets and the SDK's error classes. */
   errors: Omit<ErrorContext, "signal">;
   bounds: StreamBounds;
+  /** Re-sending before the stream starts (see `sendWithRetries`). */
+  retry: Parameters<typeof sendWithRetries>[0]["retry"];
 }
 
 async function* parsed(events: ReturnType<typeof sseEvents>, errors: ErrorContext): AsyncGenerator<unknown> {
@@ -29,7 +32,8 @@ async function* parsed(events: ReturnType<typeof sseEvents>, errors: ErrorContex
  * Sends one streaming Messages request through the SDK and yields its chunks, throwing typed errors
  * only. The SDK sends the request and maps HTTP errors; the body is then read here, within the
  * stream bounds (`sseEvents`), instead of by the SDK's stream reader. Aborting closes the HTTP
- * connection and throws {@link ProviderAbortError}.
+ * connection and throws {@link ProviderAbortError}. A request that failed before its stream started
+ * (a 429, a 529 "overloaded", a refused connection) is re-sent within `retry`, a `retry` chunk first.
  */
 export async function* streamMessages(input: StreamMessagesInput): AsyncGenerator<ApiStreamChunk> {
   const errors: ErrorContext = { ...input.errors, ...(input.signal ? { signal: input.signal } : {}) };
@@ -37,12 +41,18 @@ export async function* streamMessages(input: StreamMessagesInput): AsyncGenerato
     new ProviderAbortError({ message: `${errors.provider} request aborted`, provider: errors.provider });
   if (input.signal?.aborted) throw aborted();
   try {
-    const response = await input.client.messages
-      // The body is this package's own structural type, a subset of what the SDK accepts.
-      .create(input.body as unknown as Anthropic.MessageCreateParamsStreaming, {
-        ...(input.signal ? { signal: input.signal } : {}),
-      })
-      .asResponse();
+    const response = yield* sendWithRetries({
+      send: () =>
+        input.client.messages
+          // The body is this package's own structural type, a subset of what the SDK accepts.
+          .create(input.body as unknown as Anthropic.MessageCreateParamsStreaming, {
+            ...(input.signal ? { signal: input.signal } : {}),
+          })
+          .asResponse(),
+      toError: (raw) => toProviderError(raw, errors),
+      retry: input.retry,
+      ...(input.signal ? { signal: input.signal } : {}),
+    });
     const events = parsed(sseEvents({ response, bounds: input.bounds, errors }), errors);
     yield* mapMessagesStream(events, {
       provider: errors.provider,

@@ -157,6 +157,11 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
         emit({ type: "usage", usage: report, at: now() });
         return;
       }
+      case "retry": {
+        const { type: _type, ...retry } = chunk;
+        emit({ type: "retry", ...retry, at: now() });
+        return;
+      }
       case "error":
         throw new Error(`${chunk.error}: ${chunk.message}`);
       default:
@@ -173,6 +178,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
       const pump = async (): Promise<void> => {
         const chunks = options.handler.createMessage(options.systemPrompt, history, metadata(options), {
           signal: link.signal,
+          ...(options.retry ? { retry: options.retry } : {}),
         });
         stream = parseToolCallStream(chunks, { parser })[Symbol.asyncIterator]();
         for (;;) {

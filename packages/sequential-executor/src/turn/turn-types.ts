@@ -3,6 +3,7 @@ import type {
   ApiHandlerCreateMessageMetadata,
   ApiStreamUsageChunk,
   MessageParam,
+  RetryOptions,
   ToolCallIssue,
   ToolUseBlockParam,
 } from "@parallel-tool-calls/core-metadata";
@@ -24,6 +25,19 @@ export interface CallRef {
 export type ToolTurnEvent =
   /** The request is being sent. */
   | { type: "request"; at: number }
+  /**
+   * The request failed before any of its response arrived and is sent again after `delayMs`:
+   * "retrying in 3 s, attempt 2 of 3" (`attempt` of `maxAttempts`). `reason` is the failure's
+   * code, HTTP status and one redacted line. Nothing of the failed attempt reached the turn.
+   */
+  | {
+      type: "retry";
+      attempt: number;
+      maxAttempts: number;
+      delayMs: number;
+      reason: { code: string; status?: number; message: string };
+      at: number;
+    }
   | { type: "text"; text: string; at: number }
   | { type: "reasoning"; text: string; at: number }
   /** A call's name is known and its arguments are streaming. */
@@ -93,6 +107,12 @@ export interface RunToolTurnOptions
   onEvent?: (event: ToolTurnEvent) => void;
   /** Emit `call_delta` events with a throttled `partialInput` (default false). */
   callDeltas?: boolean;
+  /**
+   * Retries of the request before its stream starts, overriding the handler's own options field
+   * by field (handed to `createMessage`; `{ maxRetries: 0 }` turns them off for this turn). Each
+   * retry is a `retry` event. Default: the handler's options.
+   */
+  retry?: RetryOptions;
 }
 
 /** How a turn ended, and the history to continue with. */
