@@ -3,10 +3,10 @@
 export { type ChatEndpoint, ChatHandlerCore } from "./chat-handler-core.js";
 export type { ChatProviderRouting, ChatReasoningControl, ChatRequestBody } from "./chat-request-body.js";
 export { buildChatRequestBody, type ChatBodyInput } from "./chat-request-builder.js";
-export { resolveRetryOptions } from "./core/retry-policy.js";
-export { type SendWithRetriesInput, sendWithRetries } from "./core/send-with-retries.js";
 // The protocol-neutral plumbing every protocol's handler reads its stream with.
 export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
+export { resolveRetryOptions } from "./core/retry-policy.js";
+export { type SendWithRetriesInput, sendWithRetries } from "./core/send-with-retries.js";
 export { handlerSecrets } from "./handler-secrets.js";
 export { type ErrorContext, type SdkApiError, type SdkErrorClasses, toProviderError } from "./map-provider-error.js";
 export { eventJson, sseEvents } from "./sse-events.js";
