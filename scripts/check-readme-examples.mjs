@@ -18,13 +18,16 @@ function exampleEnvironment(baseUrl) {
     OPENROUTER_API_KEY: "sk-or-example",
     OPENAI_BASE_URL: baseUrl,
     OPENAI_API_KEY: "sk-example",
+    // The Anthropic SDK appends `/v1/messages` itself.
+    ANTHROPIC_BASE_URL: baseUrl.replace(/\/v1$/, ""),
+    ANTHROPIC_API_KEY: "sk-ant-example",
   };
 }
 
 // The test server (built) plays the example model and holds the one README-example extractor.
 const testServer = await import(join(root, "packages", "testing", "dist", "index.js"));
 const server = await testServer.startTestServer();
-server.setHandler(testServer.exampleModel);
+server.setHandler(testServer.exampleRoutes());
 const env = { ...process.env };
 Object.assign(env, exampleEnvironment(server.baseUrl));
 

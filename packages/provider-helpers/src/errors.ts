@@ -105,6 +105,8 @@ export interface ProviderHttpErrorOptions extends ProviderErrorOptions<ProviderH
   upstreamCode?: string | number;
   /** The upstream provider named by a gateway (OpenRouter's `metadata.provider_name`). */
   upstreamProvider?: string;
+  /** The server's `retry-after` hint, in milliseconds. */
+  retryAfterMs?: number;
 }
 
 /** The server answered the request with a non-2xx status. */
@@ -115,38 +117,37 @@ export class ProviderHttpError extends ProviderError<ProviderHttpErrorCode> {
   readonly upstreamCode?: string | number;
   /** The upstream provider named by a gateway (OpenRouter's `metadata.provider_name`). */
   readonly upstreamProvider?: string;
+  /**
+   * The server's hint (`retry-after-ms`, `retry-after`, or an upstream RetryInfo), in milliseconds,
+   * when it gave one: on a 429, but also on a 503 or Anthropic's 529 (overloaded).
+   */
+  readonly retryAfterMs?: number;
 
   constructor(options: ProviderHttpErrorOptions) {
     super(options);
     if (options.upstreamCode !== undefined) this.upstreamCode = options.upstreamCode;
     if (options.upstreamProvider !== undefined) this.upstreamProvider = options.upstreamProvider;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 
-  /** The base fields plus `upstreamCode` and `upstreamProvider`. */
+  /** The base fields plus `upstreamCode`, `upstreamProvider` and `retryAfterMs`. */
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), upstreamCode: this.upstreamCode, upstreamProvider: this.upstreamProvider };
+    return {
+      ...super.toJSON(),
+      upstreamCode: this.upstreamCode,
+      upstreamProvider: this.upstreamProvider,
+      retryAfterMs: this.retryAfterMs,
+    };
   }
 }
 
 /** Options of {@link ProviderRateLimitError}; the code is `rate_limited`. */
-export interface ProviderRateLimitErrorOptions extends Omit<ProviderHttpErrorOptions, "code"> {
-  /** The server's hint, in milliseconds. */
-  retryAfterMs?: number;
-}
+export interface ProviderRateLimitErrorOptions extends Omit<ProviderHttpErrorOptions, "code"> {}
 
 /** HTTP 429. `retryAfterMs` is the server's hint (headers or the upstream RetryInfo), when given. */
 export class ProviderRateLimitError extends ProviderHttpError {
-  /** The server's hint, in milliseconds, when it gave one. */
-  readonly retryAfterMs?: number;
-
   constructor(options: ProviderRateLimitErrorOptions) {
     super({ ...options, code: "rate_limited" });
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
-  }
-
-  /** The HTTP error's fields plus `retryAfterMs`. */
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 

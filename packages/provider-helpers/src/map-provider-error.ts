@@ -1,5 +1,5 @@
 import { redact } from "@parallel-tool-calls/core-metadata";
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+import * as openai from "openai";
 import {
   ProviderAbortError,
   ProviderConnectionError,
@@ -13,6 +13,27 @@ import {
 import { oneLine } from "./one-line.js";
 import { readUpstreamErrorDetails, retryAfterFromHeaders } from "./upstream-error-details.js";
 
+/**
+ * The error classes of the SDK a handler sends through. The official SDKs (`openai`,
+ * `@anthropic-ai/sdk`) are generated alike: same class names, same fields (`status`, `headers`,
+ * `error` body), but each its own classes, so a protocol names its SDK's.
+ */
+export interface SdkErrorClasses {
+  APIError: abstract new (...args: never[]) => SdkApiError;
+  APIConnectionError: abstract new (...args: never[]) => Error;
+  APIConnectionTimeoutError: abstract new (...args: never[]) => Error;
+  APIUserAbortError: abstract new (...args: never[]) => Error;
+}
+
+/** What an SDK's `APIError` carries. */
+export interface SdkApiError extends Error {
+  readonly status: number | undefined;
+  readonly headers: Headers | undefined;
+  readonly error: unknown;
+}
+
+const OPENAI_ERRORS: SdkErrorClasses = openai;
+
 export interface ErrorContext {
   /** Display name used in messages, e.g. "OpenRouter". */
   provider: string;
@@ -21,6 +42,8 @@ export interface ErrorContext {
   /** Values that must never appear in an error (API keys, tokens). */
   secrets: readonly (string | undefined)[];
   signal?: AbortSignal;
+  /** The SDK's error classes; default the `openai` SDK's. */
+  sdk?: SdkErrorClasses;
 }
 
 const HTTP_CODES: Record<number, ProviderHttpErrorCode> = {
@@ -54,13 +77,13 @@ function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))}s`;
 }
 
-function statusMessageOf(error: APIError): string | undefined {
+function statusMessageOf(error: SdkApiError): string | undefined {
   // The SDK prefixes the status; without a JSON body its message is the response text.
   const text = error.message.replace(/^\d{3}\s*/, "").trim();
   return text && !/status code \(no body\)/.test(text) ? text : undefined;
 }
 
-function fromHttpError(error: APIError & { status: number }, ctx: ErrorContext): ProviderHttpError {
+function fromHttpError(error: SdkApiError & { status: number }, ctx: ErrorContext): ProviderHttpError {
   const details = readUpstreamErrorDetails(error.error);
   // Some servers send `{ "error": "text" }` instead of an error object.
   const plain = typeof error.error === "string" && error.error.trim() ? error.error : undefined;
@@ -70,23 +93,21 @@ function fromHttpError(error: APIError & { status: number }, ctx: ErrorContext):
   );
   const via = details.providerName ? ` (${details.providerName})` : "";
   const body = error.error as { code?: unknown } | undefined;
-  const upstreamCode = safeUpstreamCode(body?.code, ctx);
+  const upstreamCode = safeUpstreamCode(body?.code ?? details.type, ctx);
+  // A hint on any status: 429, but also 503 and Anthropic's 529 "overloaded".
+  const retryAfterMs = retryAfterFromHeaders(error.headers) ?? details.retryAfterMs;
   const fields = {
     provider: ctx.provider,
     status: error.status,
     cause: scrubbedCause(error, ctx.secrets),
     ...(upstreamCode === undefined ? {} : { upstreamCode }),
     ...(details.providerName === undefined ? {} : { upstreamProvider: redact(details.providerName, ctx.secrets) }),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };
   if (error.status === 429) {
-    const retryAfterMs = retryAfterFromHeaders(error.headers) ?? details.retryAfterMs;
     const hint = retryAfterMs === undefined ? "try again later" : `try again in ${formatSeconds(retryAfterMs)}`;
     const message = `${ctx.provider} rate limit exceeded${via}, ${hint}: ${readable}`;
-    return new ProviderRateLimitError({
-      ...fields,
-      message: redact(message, ctx.secrets),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
+    return new ProviderRateLimitError({ ...fields, message: redact(message, ctx.secrets) });
   }
   const message = `${ctx.provider} error ${error.status}${via}: ${readable}`;
   return new ProviderHttpError({ ...fields, code: httpCode(error.status), message: redact(message, ctx.secrets) });
@@ -125,6 +146,7 @@ function isNetworkFailure(error: unknown): boolean {
  */
 export function toProviderError(error: unknown, ctx: ErrorContext): ProviderError {
   if (ProviderError.isInstance(error)) return error;
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } = ctx.sdk ?? OPENAI_ERRORS;
   const init = { provider: ctx.provider, cause: scrubbedCause(error, ctx.secrets) };
   if (ctx.signal?.aborted || error instanceof APIUserAbortError) {
     return new ProviderAbortError({ ...init, message: `${ctx.provider} request aborted` });
@@ -138,7 +160,7 @@ export function toProviderError(error: unknown, ctx: ErrorContext): ProviderErro
     return new ProviderConnectionError({ ...init, code: "connection_error", message });
   }
   if (error instanceof APIError) {
-    if (typeof error.status === "number") return fromHttpError(error as APIError & { status: number }, ctx);
+    if (typeof error.status === "number") return fromHttpError(error as SdkApiError & { status: number }, ctx);
     // The SDK throws an in-stream `error` chunk as an APIError without status.
     if (error.error !== undefined) return streamErrorFromBody(error.error, ctx, init.cause);
   }

@@ -8,6 +8,8 @@ export interface UpstreamErrorDetails {
   providerName?: string;
   /** Retry delay from an upstream RetryInfo (`retryDelay: "1.5s"`), in milliseconds. */
   retryAfterMs?: number;
+  /** The error's `type` where the body nests one (Anthropic: `{error: {type, message}}`). */
+  type?: string;
 }
 
 function parseMaybeJson(raw: unknown): unknown {
@@ -51,8 +53,14 @@ export function readUpstreamErrorDetails(error: unknown): UpstreamErrorDetails {
   const details: UpstreamErrorDetails = {};
   const metadata = isRecord(error.metadata) ? error.metadata : undefined;
   const raw = parseMaybeJson(metadata?.raw);
-  const message = messageOf(raw) ?? (typeof error.message === "string" ? error.message : undefined);
+  // Anthropic's body is `{type: "error", error: {type, message}}`.
+  const nested = isRecord(error.error) ? error.error : undefined;
+  const message =
+    messageOf(raw) ??
+    (typeof error.message === "string" ? error.message : undefined) ??
+    (typeof nested?.message === "string" ? nested.message : undefined);
   if (message !== undefined) details.message = message;
+  if (typeof nested?.type === "string" && nested.type !== "") details.type = nested.type;
   if (typeof metadata?.provider_name === "string") details.providerName = metadata.provider_name;
   const retryAfterMs = retryDelayOf(raw);
   if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;

@@ -1,4 +1,5 @@
 import type { ApiHandler, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import { AnthropicHandler, type AnthropicHandlerOptions } from "@parallel-tool-calls/provider-anthropic";
 import {
   isOpenAICompatiblePreset,
   OpenAICompatibleHandler,
@@ -21,14 +22,16 @@ export interface BuildApiHandlerOptions {
   kilocode?: KilocodeHandlerOptions;
   /** For `apiProvider` `openai-compatible` and its presets. */
   openAICompatible?: OpenAICompatibleHandlerOptions;
+  /** For `apiProvider` `anthropic`. */
+  anthropic?: AnthropicHandlerOptions;
   /** For `apiProvider` `openai-native` (the Responses API). */
   openAiNative?: OpenAiNativeHandlerOptions;
 }
 
 /**
- * Picks the handler for `settings.apiProvider`: `openrouter` (also when unset), `kilocode`,
- * `openai-native` (OpenAI's Responses API), and `openai-compatible` or one of its presets
- * (deepinfra, lmstudio, inception, ollama, vllm, llamacpp).
+ * Picks the handler for `settings.apiProvider`: `anthropic` (the Messages API), `openai-native`
+ * (OpenAI's Responses API), `openrouter` (also when unset), `kilocode`, and `openai-compatible` or
+ * one of its presets (deepinfra, lmstudio, inception, ollama, vllm, llamacpp).
  * An unknown provider throws a {@link ProviderConfigError} with code `unknown_provider`.
  */
 export function buildApiHandler(settings: ProviderSettings, options: BuildApiHandlerOptions = {}): ApiHandler {
@@ -36,6 +39,7 @@ export function buildApiHandler(settings: ProviderSettings, options: BuildApiHan
   if (provider === "openrouter") return new OpenRouterHandler(settings, options.openrouter);
   if (provider === "kilocode") return new KilocodeOpenrouterHandler(settings, options.kilocode);
   if (provider === "openai-native") return new OpenAiNativeHandler(settings, options.openAiNative);
+  if (provider === "anthropic") return new AnthropicHandler(settings, options.anthropic);
   if (provider === "openai-compatible" || isOpenAICompatiblePreset(provider)) {
     return new OpenAICompatibleHandler(settings, options.openAICompatible);
   }

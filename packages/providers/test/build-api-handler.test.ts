@@ -1,9 +1,10 @@
 import type { ApiProvider, ProviderSettings } from "@parallel-tool-calls/core-metadata";
+import { AnthropicHandler } from "@parallel-tool-calls/provider-anthropic";
 import { OpenAICompatibleHandler, ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
 import { OpenAiNativeHandler } from "@parallel-tool-calls/provider-openai-native";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk, responsesStream } from "@parallel-tool-calls/testing";
+import { chunk, messageEnd, messageStart, responsesStream, textBlock } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { buildApiHandler } from "../src/index.js";
 import { collect, hello, readFileTool, useServer } from "./helpers.js";
@@ -17,6 +18,12 @@ describe("buildApiHandler", () => {
     expect(openrouter).not.toBeInstanceOf(KilocodeOpenrouterHandler);
     expect(buildApiHandler({})).toBeInstanceOf(OpenRouterHandler);
     expect(buildApiHandler({ apiProvider: "kilocode", kilocodeToken: "t" })).toBeInstanceOf(KilocodeOpenrouterHandler);
+  });
+
+  it("picks the Anthropic handler for anthropic, with the settings' model id", () => {
+    const handler = buildApiHandler({ apiProvider: "anthropic", apiKey: "k", apiModelId: "claude-opus-4-1" });
+    expect(handler).toBeInstanceOf(AnthropicHandler);
+    expect(handler.getModel().id).toBe("claude-opus-4-1");
   });
 
   it.each(["openai-compatible", "deepinfra", "lmstudio", "inception", "ollama", "vllm", "llamacpp"] as const)(
@@ -82,5 +89,21 @@ describe("buildApiHandler", () => {
     ]);
     expect(ctx.server.requests[3]?.path).toBe("/v1/responses");
     expect(ctx.server.requests[1]?.headers["x-kilocode-version"]).toBe("1.2.3");
+    // Anthropic's form of the same switch.
+    ctx.server.enqueue({
+      kind: "stream",
+      done: false,
+      events: [messageStart(), ...textBlock(0, "ok"), ...messageEnd("end_turn")],
+    });
+    const anthropic = buildApiHandler({
+      apiProvider: "anthropic",
+      anthropicBaseUrl: `http://127.0.0.1:${ctx.server.port}`,
+      apiKey: "k",
+    });
+    await collect(anthropic.createMessage("s", hello, { taskId: "t", tools: [readFileTool] }));
+    expect(ctx.server.requests[4]?.body.tool_choice).toEqual({
+      type: "auto",
+      disable_parallel_tool_use: !PARALLEL_TOOL_CALLS,
+    });
   });
 });

@@ -1,3 +1,28 @@
+export { chatViewOf } from "./anthropic/chat-view.js";
+export { type ClaudeModelOptions, claudeModel } from "./anthropic/claude-model.js";
+export {
+  MESSAGES_ERROR_TYPES,
+  type MessagesErrorOptions,
+  messagesError,
+  messagesErrorBody,
+} from "./anthropic/errors.js";
+export { thinkingSignatureFor } from "./anthropic/signatures.js";
+export {
+  type MessageStartInput,
+  type MessagesUsage,
+  messageEnd,
+  messageStart,
+  messagesErrorEvent,
+  messagesEvent,
+  ping,
+  redactedThinkingBlock,
+  type ToolUseBlockOptions,
+  type ToolUseSpec,
+  textBlock,
+  thinkingBlock,
+  toolUseBlock,
+} from "./anthropic/sse-events.js";
+export { findMessagesRequestProblem, type MessagesRequestProblem } from "./anthropic/validate-messages.js";
 export {
   type ChunkInput,
   type ChunkMeta,
@@ -13,6 +38,7 @@ export {
 } from "./chunks.js";
 export { DEFAULT_RETRY_AFTER_SECONDS, renderError } from "./error-bodies.js";
 export { exampleModel } from "./example-model.js";
+export { exampleRoutes } from "./example-routes.js";
 export { PromptCache } from "./prompt-cache.js";
 export { readmeExamples } from "./readme-examples.js";
 export { encryptedContentFor } from "./responses/encrypted-reasoning.js";

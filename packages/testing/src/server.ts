@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { messagesErrorBody } from "./anthropic/errors.js";
+import { findMessagesRequestProblem } from "./anthropic/validate-messages.js";
 import { invalidRequestBody, renderError } from "./error-bodies.js";
 import { RESPONSES_PATH } from "./responses/responses-path.js";
 import { findResponsesRequestProblem } from "./responses/validate-responses.js";
@@ -10,10 +12,29 @@ import { findChatRequestProblem } from "./validate.js";
 const CHAT_PATH = "/v1/chat/completions";
 const MODELS_PATH = "/v1/models";
 
+/** How each protocol's route refuses a request it would not accept: status and body, or null. */
+type Rejection = { status: number; body: unknown } | null;
+type ProblemFinder = (body: unknown) => { message: string; param: string | null; code?: string } | null;
+
+/** An OpenAI-style route (Chat Completions, Responses): its real API's 400 body for a problem. */
+function openAiStyle(find: ProblemFinder): (req: RecordedRequest) => Rejection {
+  return (req) => {
+    const problem =
+      req.body === undefined
+        ? { message: "We could not parse the JSON body of your request.", param: null }
+        : find(req.body);
+    return problem ? { status: 400, body: invalidRequestBody(problem.message, problem.param, problem.code) } : null;
+  };
+}
+
 // Each protocol's route and the checks its real API makes before any model runs.
-const VALIDATORS: Record<string, (body: unknown) => { message: string; param: string | null; code?: string } | null> = {
-  [CHAT_PATH]: findChatRequestProblem,
-  [RESPONSES_PATH]: findResponsesRequestProblem,
+const VALIDATORS: Record<string, (req: RecordedRequest) => Rejection> = {
+  [CHAT_PATH]: openAiStyle(findChatRequestProblem),
+  [RESPONSES_PATH]: openAiStyle(findResponsesRequestProblem),
+  "/v1/messages": (req) => {
+    const problem = findMessagesRequestProblem(req.body, req.headers);
+    return problem ? { status: problem.status, body: messagesErrorBody(problem.status, problem.message) } : null;
+  },
 };
 
 const MODELS = [
@@ -133,19 +154,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const data = MODELS.map((m) => ({ ...m, object: "model", created: 1_700_000_000, owned_by: "test-server" }));
       return sendJson(res, 200, { object: "list", data });
     }
-    const validator = VALIDATORS[recorded.path];
-    if (recorded.method !== "POST" || !validator) {
+    const validator = recorded.method === "POST" ? VALIDATORS[recorded.path] : undefined;
+    if (!validator) {
       return sendJson(res, 404, {
         error: { message: `Not found: ${recorded.method} ${recorded.path}`, code: 404, type: "not_found_error" },
       });
     }
-    if (validate) {
-      const problem =
-        recorded.body === undefined
-          ? { message: "We could not parse the JSON body of your request.", param: null }
-          : validator(recorded.body);
-      if (problem) return sendJson(res, 400, invalidRequestBody(problem.message, problem.param, problem.code));
-    }
+    const rejection = validate ? validator(recorded) : null;
+    if (rejection) return sendJson(res, rejection.status, rejection.body);
     const response = await nextResponse(recorded);
     if (signal.aborted) return;
     if (typeof response === "string") return sendHarnessError(res, response);

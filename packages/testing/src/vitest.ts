@@ -2,7 +2,7 @@
 // that the server itself never loads vitest).
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, vi } from "vitest";
-import { exampleModel } from "./example-model.js";
+import { exampleRoutes } from "./example-routes.js";
 import { readmeExamples } from "./readme-examples.js";
 import { startTestServer } from "./server.js";
 import type { TestServer, TestServerOptions } from "./types.js";
@@ -50,7 +50,7 @@ export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promi
 }
 
 /**
- * Runs the first ```ts runnable block of a README with the example model behind a local server
+ * Runs the first ```ts runnable block of a README with the example model (on every route) behind a local server
  * whose address (and a throwaway key) is put in the environment variables the example reads.
  * Returns the lines the example logged and the server, already closed, with its recorded requests.
  */
@@ -63,7 +63,7 @@ export async function runReadmeExample(
   // Next to the README, so that the package resolves its own name and its dependencies.
   const file = new URL(`./.readme-example-${process.pid}.tmp.ts`, readmeUrl);
   const server = await startTestServer();
-  server.setHandler(exampleModel);
+  server.setHandler(exampleRoutes());
   for (const [name, value] of Object.entries(env(server))) vi.stubEnv(name, value);
   const lines: string[] = [];
   const log = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
