@@ -11,6 +11,7 @@ import { AssistantMessageBuilder } from "./assistant-message.js";
 import { EventChannel } from "./event-channel.js";
 import { linkSignal } from "./linked-signal.js";
 import { replayableCall } from "./replayable-call.js";
+import { startTurnDeadline } from "./turn-deadline.js";
 import { toolTurnError } from "./turn-error.js";
 import type {
   CallRef,
@@ -79,6 +80,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   const now = options.now ?? Date.now;
   const startedAt = now();
   const link = linkSignal(options.signal);
+  const deadline = startTurnDeadline(link, options.deadlineMs);
   const history = [...options.history];
   const builder = new AssistantMessageBuilder();
   const usage = emptyUsage();
@@ -96,6 +98,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
     ...(options.approve ? { approve: options.approve } : {}),
     ...(options.parallelToolCalls !== undefined ? { parallelToolCalls: options.parallelToolCalls } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.toolTimeoutMs !== undefined ? { toolTimeoutMs: options.toolTimeoutMs } : {}),
     onEvent: (event) => {
       if (event.type === "started") {
         emit({ type: "tool_started", toolCallId: event.toolCallId, name: event.name, at: event.at });
@@ -210,7 +213,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
 
   const streamFailure =
     outcome === "aborted"
-      ? toolTurnError("aborted", link.signal.reason ?? "aborted before the request")
+      ? deadline.errorOf(link.signal.reason ?? "aborted before the request")
       : outcome === "failed"
         ? toolTurnError("stream_failed", streamError)
         : undefined;
@@ -237,7 +240,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
 
   const results = await executor.done;
   // An abort can also come after a clean stream, while tools run.
-  const error = streamFailure ?? (link.signal.aborted ? toolTurnError("aborted", link.signal.reason) : undefined);
+  const error = streamFailure ?? (link.signal.aborted ? deadline.errorOf(link.signal.reason) : undefined);
   const abandonedTools: CallRef[] = [];
   const running = executor.runningCall;
   if (running) {
@@ -245,6 +248,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
     emit({ type: "tool_abandoned", ...running, at: now() });
   }
   link.dispose();
+  deadline.dispose();
 
   const assistantMessage = builder.build();
   const toolCalls = builder.toolCalls();
