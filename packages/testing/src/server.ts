@@ -90,6 +90,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const queue: ScriptedResponse[] = [];
   let handler: ScriptHandler | null = null;
   const sockets = new Set<Socket>();
+  let connections = 0;
   const inFlight = new Set<AbortController>();
   let closing: Promise<void> | undefined;
 
@@ -159,6 +160,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
+    connections++;
     socket.on("close", () => sockets.delete(socket));
     // Resets from clients that abort are expected; without a listener they would be unhandled.
     socket.on("error", () => {});
@@ -180,6 +182,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     requests,
     get queued() {
       return queue.length;
+    },
+    get connections() {
+      return connections;
     },
     get activeResponses() {
       return inFlight.size;
