@@ -4,6 +4,7 @@ import {
   type ToolCallStreamEvent,
 } from "@parallel-tool-calls/core-metadata";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
+import { boundMs, callSignal } from "./call-timeout.js";
 import { ExecutorStateError } from "./errors.js";
 import { resultText } from "./messages.js";
 import type { AnyTool, ToolRegistry } from "./registry.js";
@@ -46,6 +47,12 @@ export interface SequentialToolExecutorOptions {
   onProgress?: (progress: ToolProgress) => void;
   /** Clock for the timeline (and a turn's event times); default `Date.now`. */
   now?: () => number;
+  /**
+   * Longest run of one tool, in milliseconds (default: none). When it passes, the call gets a
+   * `timed_out` error result at once and the tool's `ctx.signal` aborts with a `ToolTimeoutError`;
+   * the next call starts once the tool has returned, so tools never overlap.
+   */
+  toolTimeoutMs?: number;
 }
 
 interface CallRecord {
@@ -54,6 +61,8 @@ interface CallRecord {
   end?: ApiStreamToolCallEndChunk;
   result?: ToolResult;
   executing: boolean;
+  /** Stops the tool's timeout once it has returned. */
+  release?: () => void;
 }
 
 function isPromiseLike<T>(value: unknown): value is PromiseLike<T> {
@@ -86,6 +95,7 @@ export class SequentialToolExecutor {
   readonly #onEvent: SequentialToolExecutorOptions["onEvent"];
   readonly #onProgress: SequentialToolExecutorOptions["onProgress"];
   readonly #now: () => number;
+  readonly #toolTimeoutMs: number | undefined;
   readonly #controller = new AbortController();
   readonly #calls = new Map<string, CallRecord>();
   readonly #order: CallRecord[] = [];
@@ -109,6 +119,7 @@ export class SequentialToolExecutor {
     this.#onEvent = options.onEvent;
     this.#onProgress = options.onProgress;
     this.#now = options.now ?? Date.now;
+    this.#toolTimeoutMs = boundMs(options.toolTimeoutMs);
     this.done = new Promise((resolve) => {
       this.#resolveDone = resolve;
     });
@@ -289,6 +300,7 @@ export class SequentialToolExecutor {
               const pending = this.#process(call, call.end);
               if (pending) await pending;
             } catch (error) {
+              call.release?.();
               call.executing = false;
               this.#executing = undefined;
               this.#settle(call, resultFromThrow(call.id, call.name, error));
@@ -361,9 +373,16 @@ export class SequentialToolExecutor {
     this.#toolRan = true;
     call.executing = true;
     this.#emit({ type: "started", toolCallId: call.id, name: call.name, at: this.#now() });
+    const run = callSignal(
+      this.#controller.signal,
+      { toolCallId: call.id, name: call.name },
+      this.#toolTimeoutMs,
+      (error) => this.#settle(call, errorResult(call.id, call.name, "timed_out", error.message)),
+    );
+    call.release = run.dispose;
     const ctx: ToolContext = {
       toolCallId: call.id,
-      signal: this.#controller.signal,
+      signal: run.signal,
       reportProgress: (message) => this.#progress(call, message),
       reportResult: (output: ToolOutput) => {
         this.#settle(call, resultFromOutput(call.id, call.name, output));
@@ -389,6 +408,7 @@ export class SequentialToolExecutor {
   }
 
   #completeRun(call: CallRecord, result: ToolResult): void {
+    call.release?.();
     call.executing = false;
     this.#executing = undefined;
     this.#settle(call, result);

@@ -1,3 +1,4 @@
+export { ToolTimeoutError, type ToolTimeoutErrorOptions } from "./call-timeout.js";
 export {
   ExecutorStateError,
   type ExecutorStateErrorCode,

@@ -8,6 +8,7 @@ import type { ImageBlockParam } from "@parallel-tool-calls/core-metadata";
  * - `denied`: the `approve` hook said no
  * - `skipped`: a previous call of the turn was denied
  * - `single_tool_limit`: parallel tool calls are switched off and a tool already ran this turn
+ * - `timed_out`: the tool ran longer than `toolTimeoutMs` (its signal was aborted)
  * - `interrupted`: the executor was aborted before the call finished
  * - `stream_failed`: the response stream failed before the call could start
  */
@@ -19,6 +20,7 @@ export type ToolResultStatus =
   | "denied"
   | "skipped"
   | "single_tool_limit"
+  | "timed_out"
   | "interrupted"
   | "stream_failed";
 

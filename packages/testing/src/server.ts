@@ -119,6 +119,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const queue: ScriptedResponse[] = [];
   let handler: ScriptHandler | null = null;
   const sockets = new Set<Socket>();
+  let connections = 0;
   const inFlight = new Set<AbortController>();
   let closing: Promise<void> | undefined;
 
@@ -184,6 +185,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
+    connections++;
     socket.on("close", () => sockets.delete(socket));
     // Resets from clients that abort are expected; without a listener they would be unhandled.
     socket.on("error", () => {});
@@ -205,6 +207,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     requests,
     get queued() {
       return queue.length;
+    },
+    get connections() {
+      return connections;
     },
     get activeResponses() {
       return inFlight.size;

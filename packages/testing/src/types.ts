@@ -106,6 +106,8 @@ export interface TestServer {
   readonly queued: number;
   /** Number of responses currently being written (streams in flight). */
   readonly activeResponses: number;
+  /** TCP connections accepted since the server started (not cleared by `reset`): requests over fewer connections were kept alive. */
+  readonly connections: number;
   /** Queue responses; each POST /v1/chat/completions that passes validation consumes one, FIFO. */
   enqueue(...responses: ScriptedResponse[]): void;
   /** Answer chat requests with this function when the queue is empty (`null` removes it). */

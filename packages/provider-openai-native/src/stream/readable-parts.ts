@@ -10,8 +10,8 @@ type Kind = Readable["type"];
  * (some hosts stream no deltas). Summary parts of one reasoning item are separated by a blank line.
  */
 export class ReadableParts {
-  // `<output index>:<part key>` of every part that produced text.
-  readonly #streamed = new Set<string>();
+  // `<output index>:<part key>` of every part that produced text, and the text it produced.
+  readonly #streamed = new Map<string, string>();
   // Output indices whose reasoning or text produced anything, for the part separator and the done item.
   readonly #items = new Set<number>();
 
@@ -20,7 +20,7 @@ export class ReadableParts {
     const key = `${index}:${part}`;
     // A new summary part of a reasoning item that already streamed one.
     if (kind === "reasoning" && !this.#streamed.has(key) && this.#items.has(index)) yield { type: kind, text: "\n\n" };
-    this.#streamed.add(key);
+    this.#streamed.set(key, (this.#streamed.get(key) ?? "") + text);
     this.#items.add(index);
     yield { type: kind, text };
   }
@@ -30,16 +30,26 @@ export class ReadableParts {
     if (!this.#streamed.has(`${index}:${part}`)) yield* this.delta(kind, index, part, text);
   }
 
-  /** The done item's text (message `output_text`, reasoning `summary`), when nothing of it streamed. */
+  /**
+   * The done item's text: a message's `output_text` beyond what its deltas brought (the done item is
+   * authoritative; some hosts send short or no deltas), a reasoning `summary` when nothing streamed.
+   */
   *itemDone(index: number, item: Record<string, unknown>): Generator<Readable> {
-    if (this.#items.has(index)) return;
     const message = item.type === "message";
-    const parts = message ? item.content : item.summary;
-    if (!Array.isArray(parts)) return;
-    for (const [i, part] of parts.entries()) {
-      if (!isRecord(part)) continue;
-      if (message && part.type === "output_text") yield* this.delta("text", index, `text:${i}`, part.text);
-      if (!message && part.type === "summary_text") yield* this.delta("reasoning", index, `summary:${i}`, part.text);
+    if (message && Array.isArray(item.content)) {
+      for (const [i, part] of item.content.entries()) {
+        if (!isRecord(part) || part.type !== "output_text" || typeof part.text !== "string") continue;
+        const streamed = this.#streamed.get(`${index}:text:${i}`) ?? "";
+        if (part.text.length > streamed.length && part.text.startsWith(streamed)) {
+          yield* this.delta("text", index, `text:${i}`, part.text.slice(streamed.length));
+        }
+      }
+      return;
+    }
+    if (message || this.#items.has(index) || !Array.isArray(item.summary)) return;
+    for (const [i, part] of item.summary.entries()) {
+      if (isRecord(part) && part.type === "summary_text")
+        yield* this.delta("reasoning", index, `summary:${i}`, part.text);
     }
   }
 }

@@ -6,6 +6,7 @@ import { AssistantMessageBuilder } from "./assistant-message.js";
 import { EventChannel } from "./event-channel.js";
 import { linkSignal } from "./linked-signal.js";
 import { replayableCall } from "./replayable-call.js";
+import { startTurnDeadline } from "./turn-deadline.js";
 import { toolTurnError } from "./turn-error.js";
 import { turnRequest } from "./turn-request.js";
 import type {
@@ -64,6 +65,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   const now = options.now ?? Date.now;
   const startedAt = now();
   const link = linkSignal(options.signal);
+  const deadline = startTurnDeadline(link, options.deadlineMs);
   const history = [...options.history];
   const request = turnRequest(options);
   const builder = new AssistantMessageBuilder();
@@ -82,6 +84,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
     ...(options.approve ? { approve: options.approve } : {}),
     parallelToolCalls: request.parallelToolCalls,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.toolTimeoutMs !== undefined ? { toolTimeoutMs: options.toolTimeoutMs } : {}),
     onEvent: (event) => {
       if (event.type === "started") {
         emit({ type: "tool_started", toolCallId: event.toolCallId, name: event.name, at: event.at });
@@ -199,7 +202,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
 
   const streamFailure =
     outcome === "aborted"
-      ? toolTurnError("aborted", link.signal.reason ?? "aborted before the request")
+      ? deadline.errorOf(link.signal.reason ?? "aborted before the request")
       : outcome === "failed"
         ? toolTurnError("stream_failed", streamError)
         : undefined;
@@ -226,7 +229,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
 
   const results = await executor.done;
   // An abort can also come after a clean stream, while tools run.
-  const error = streamFailure ?? (link.signal.aborted ? toolTurnError("aborted", link.signal.reason) : undefined);
+  const error = streamFailure ?? (link.signal.aborted ? deadline.errorOf(link.signal.reason) : undefined);
   const abandonedTools: CallRef[] = [];
   const running = executor.runningCall;
   if (running) {
@@ -234,6 +237,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
     emit({ type: "tool_abandoned", ...running, at: now() });
   }
   link.dispose();
+  deadline.dispose();
 
   const assistantMessage = builder.build();
   const toolCalls = builder.toolCalls();

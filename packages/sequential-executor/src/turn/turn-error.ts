@@ -5,8 +5,9 @@ import { conciseMessage, ParallelToolCallsError } from "@parallel-tool-calls/cor
  * - `stream_failed`: the handler threw or its stream failed (HTTP error, cut, in-stream error,
  *   truncation, timeout); `cause` is the handler's own typed error
  * - `aborted`: the caller's signal aborted the turn; `cause` is the signal's reason
+ * - `deadline_exceeded`: the turn ran longer than its `deadlineMs` and was stopped like an abort
  */
-export type ToolTurnErrorCode = "stream_failed" | "aborted";
+export type ToolTurnErrorCode = "stream_failed" | "aborted" | "deadline_exceeded";
 
 /** The typed error on a failed or aborted turn: one redacted line, the original as `cause`. */
 export class ToolTurnError extends ParallelToolCallsError<ToolTurnErrorCode> {}

@@ -69,17 +69,21 @@ export type ToolTurnEvent =
  * - `completed`: the model answered without tool calls
  * - `tool_calls`: the model called tools; every call has its result and the history is ready for
  *   the next request
- * - `failed`: the request or its stream failed (`error.code` `stream_failed`)
+ * - `failed`: the request or its stream failed (`error.code` `stream_failed`), or the turn ran past
+ *   its `deadlineMs` (`deadline_exceeded`)
  * - `aborted`: the caller's signal aborted the turn (`error.code` `aborted`)
  */
 export type ToolTurnStatus = "completed" | "tool_calls" | "failed" | "aborted";
 
 /**
- * What {@link runToolTurn} needs. `registry`, `approve`, `startWhen`, `onProgress` and `now` go to
- * the turn's {@link SequentialToolExecutor} as they are.
+ * What {@link runToolTurn} needs. `registry`, `approve`, `startWhen`, `onProgress`, `now` and
+ * `toolTimeoutMs` go to the turn's {@link SequentialToolExecutor} as they are.
  */
 export interface RunToolTurnOptions
-  extends Pick<SequentialToolExecutorOptions, "registry" | "approve" | "startWhen" | "onProgress" | "now"> {
+  extends Pick<
+    SequentialToolExecutorOptions,
+    "registry" | "approve" | "startWhen" | "onProgress" | "now" | "toolTimeoutMs"
+  > {
   /**
    * Whether the model may emit several tool calls in this turn: one value for the request
    * (`parallel_tool_calls`, whenever it carries tools) and the executor (when off, only the first
@@ -117,6 +121,13 @@ export interface RunToolTurnOptions
    * retry is a `retry` event. Default: the handler's options.
    */
   retry?: RetryOptions;
+  /**
+   * Longest time the whole turn may take, in milliseconds, from the request to the last result
+   * (default: none). When it passes, the turn is stopped as an abort would stop it (the request is
+   * closed, the running tool's `ctx.signal` aborts, unfinished calls are answered `interrupted`) and
+   * ends `failed` with error code `deadline_exceeded`; the history stays valid.
+   */
+  deadlineMs?: number;
 }
 
 /** How a turn ended, and the history to continue with. */
