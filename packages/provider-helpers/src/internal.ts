@@ -7,9 +7,8 @@ export { buildChatRequestBody, type ChatBodyInput } from "./chat-request-builder
 export { type HandlerClientOptions, NO_API_KEY, sdkTransportOptions, streamBoundsOf } from "./client-options.js";
 export { resolveRetryOptions } from "./core/retry-policy.js";
 export { type SendWithRetriesInput, sendWithRetries } from "./core/send-with-retries.js";
-export { handlerSecrets } from "./handler-secrets.js";
-export { eventJson, sseEvents } from "./sse-events.js";
 export { type GuardedStreamInput, guardedStream } from "./guarded-stream.js";
+export { handlerSecrets } from "./handler-secrets.js";
 export { assertHistoryMessage, invalidHistory } from "./history-message.js";
 export {
   type ErrorContext,
@@ -20,6 +19,7 @@ export {
 } from "./map-provider-error.js";
 export { nativeToolFields } from "./native-tool-params.js";
 export { sseChunks } from "./sse-chunks.js";
+export { eventJson, sseEvents } from "./sse-events.js";
 export type { StreamBounds } from "./stream-bounds.js";
 export { ToolCallIdMap } from "./tool-call-ids.js";
 export { type CostOf, openRouterCost } from "./usage.js";
