@@ -38,8 +38,10 @@ export type ToolCallProtocolErrorCode =
   | "unnamed_call"
   /** A chunk that is not a tool-call fragment (not an object, or arguments of an unusable type). */
   | "invalid_fragment"
-  /** A fragment arrived after `finalizeRawChunks()`. */
+  /** A fragment (or a completion) arrived after `finalizeRawChunks()`. */
   | "after_finalize"
+  /** A `tool_call_complete` named no call the parser knows (neither its wire id nor its index). */
+  | "unknown_call"
   /** A fragment's `index` was not an integer (e.g. the string "0"); digits are read, anything else ignored. */
   | "invalid_index";
 

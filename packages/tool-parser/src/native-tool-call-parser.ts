@@ -1,4 +1,8 @@
-import type { ApiStreamToolCallEndChunk, RawToolCallFragment } from "@parallel-tool-calls/core-metadata";
+import type {
+  ApiStreamToolCallCompleteChunk,
+  ApiStreamToolCallEndChunk,
+  RawToolCallFragment,
+} from "@parallel-tool-calls/core-metadata";
 import { randomCallId, UniqueIds } from "./call-ids.js";
 import { CallRecord } from "./call-record.js";
 import { ToolCallProtocolError } from "./errors.js";
@@ -138,6 +142,38 @@ export class NativeToolCallParser {
     if (this.partialInput) this.attachPartialInput(call, delta);
     const events: ToolCallParserEvent[] = [delta];
     if (call.startOrder < this.starts && call.isOneCompleteValue()) this.end(call, events);
+    return events;
+  }
+
+  /**
+   * The protocol said a call is complete (`tool_call_complete`): ends it at once, whatever its
+   * arguments (unparsable ones end with `error`, as at the end of the stream), so its tool can run
+   * while the next call streams. The call is found by the wire id its fragments carried, else by
+   * their index. An unknown call is reported (code `unknown_call`); a call that already ended, or
+   * that never got a name (reported at the end of the stream), is left as it is.
+   */
+  processCallComplete(complete: Pick<ApiStreamToolCallCompleteChunk, "index" | "toolCallId">): ToolCallParserEvent[] {
+    const fields = typeof complete === "object" && complete !== null ? complete : {};
+    const wireId = typeof fields.toolCallId === "string" && fields.toolCallId !== "" ? fields.toolCallId : undefined;
+    const index = Number.isInteger(fields.index) ? (fields.index as number) : undefined;
+    const call =
+      (wireId !== undefined ? this.byWireId.get(wireId) : undefined) ??
+      (index !== undefined ? this.byIndex.get(index) : undefined);
+    if (this.finalized || call === undefined) {
+      const which = `${wireId !== undefined ? `id ${JSON.stringify(wireId)}` : "no id"}, ${index !== undefined ? `index ${index}` : "no index"}`;
+      this.warn(
+        new ToolCallProtocolError({
+          code: this.finalized ? "after_finalize" : "unknown_call",
+          message: this.finalized
+            ? `Tool-call completion (${which}) arrived after finalizeRawChunks()`
+            : `Tool-call completion (${which}) matches no call of this response; ignored`,
+        }),
+      );
+      return [];
+    }
+    if (call.state !== "started") return [];
+    const events: ToolCallParserEvent[] = [];
+    this.end(call, events);
     return events;
   }
 

@@ -1,4 +1,5 @@
 import type {
+  ApiStreamProviderBlockChunk,
   ContentBlockParam,
   MessageParam,
   ReasoningDetail,
@@ -9,7 +10,8 @@ import type {
  * Builds the assistant message of one response in stream order: reasoning, text and tool calls as
  * they came, consecutive text (or reasoning) merged into one block. A call takes its place when it
  * starts streaming; calls that never complete are left out, since no request may carry them.
- * Provider data is kept as received: per-call `extra_content`, the message's `reasoning_details`.
+ * Provider data is kept as received: per-call `extra_content`, the message's `reasoning_details`,
+ * whole provider blocks (thinking with its signature, opaque protocol items) at their place.
  */
 export class AssistantMessageBuilder {
   readonly #blocks: ContentBlockParam[] = [];
@@ -30,6 +32,16 @@ export class AssistantMessageBuilder {
   reasoning(text: string): void {
     this.#flushText();
     this.#reasoning += text;
+  }
+
+  /**
+   * Keeps a whole provider block at this point of the stream, in place of the reasoning text
+   * streamed since the last text or call: that text was the readable copy of the same content.
+   */
+  providerBlock(block: ApiStreamProviderBlockChunk["block"]): void {
+    this.#flushText();
+    this.#reasoning = "";
+    this.#blocks.push(block);
   }
 
   /** Keeps the provider's `reasoning_details` for the message (the last report wins). */

@@ -8,8 +8,9 @@ import type {
   ToolLoopStatus,
   ToolLoopTurnSummary,
 } from "./loop-types.js";
-import { defaultTurnMetadata, runToolTurn } from "./run-tool-turn.js";
+import { runToolTurn } from "./run-tool-turn.js";
 import { type ToolTurnError, toolTurnError } from "./turn-error.js";
+import { defaultTurnMetadata } from "./turn-request.js";
 import type { ToolTurnResult } from "./turn-types.js";
 import { addUsage, emptyUsage } from "./usage.js";
 

@@ -1,9 +1,4 @@
-import { randomUUID } from "node:crypto";
-import {
-  type ApiHandlerCreateMessageMetadata,
-  buildCreateMessageMetadata,
-  type MessageParam,
-} from "@parallel-tool-calls/core-metadata";
+import type { MessageParam } from "@parallel-tool-calls/core-metadata";
 import { NativeToolCallParser, type ParsedStreamChunk, parseToolCallStream } from "@parallel-tool-calls/tool-parser";
 import { SequentialToolExecutor } from "../executor.js";
 import { toToolResultBlocks, validateAndFixToolResults } from "../history.js";
@@ -12,6 +7,7 @@ import { EventChannel } from "./event-channel.js";
 import { linkSignal } from "./linked-signal.js";
 import { replayableCall } from "./replayable-call.js";
 import { toolTurnError } from "./turn-error.js";
+import { turnRequest } from "./turn-request.js";
 import type {
   CallRef,
   RunToolTurnOptions,
@@ -21,17 +17,6 @@ import type {
   ToolTurnStatus,
 } from "./turn-types.js";
 import { addUsage, emptyUsage } from "./usage.js";
-
-/** Metadata for a turn when the caller gave none: the registry's tools, so the flag decides parallelism. */
-export function defaultTurnMetadata(
-  options: Pick<RunToolTurnOptions, "registry" | "taskId" | "mode">,
-): ApiHandlerCreateMessageMetadata {
-  return buildCreateMessageMetadata({
-    taskId: options.taskId ?? randomUUID(),
-    ...(options.mode !== undefined ? { mode: options.mode } : {}),
-    tools: options.registry.toOpenAITools(),
-  });
-}
 
 /**
  * One model request turned into a valid piece of history: the handler's stream goes through the
@@ -80,6 +65,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
   const startedAt = now();
   const link = linkSignal(options.signal);
   const history = [...options.history];
+  const request = turnRequest(options);
   const builder = new AssistantMessageBuilder();
   const usage = emptyUsage();
   const content = { text: "", reasoning: "" };
@@ -94,7 +80,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
     startWhen: options.startWhen ?? "call_ended",
     now,
     ...(options.approve ? { approve: options.approve } : {}),
-    ...(options.parallelToolCalls !== undefined ? { parallelToolCalls: options.parallelToolCalls } : {}),
+    parallelToolCalls: request.parallelToolCalls,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     onEvent: (event) => {
       if (event.type === "started") {
@@ -122,6 +108,9 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
         return;
       case "reasoning_details":
         builder.reasoningDetails(chunk.details);
+        return;
+      case "provider_block":
+        if (typeof chunk.block === "object" && chunk.block !== null) builder.providerBlock(chunk.block);
         return;
       case "tool_call_start":
         builder.callStarted(chunk.id, chunk.name);
@@ -176,7 +165,7 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
       requestSent = true;
       emit({ type: "request", at: now() });
       const pump = async (): Promise<void> => {
-        const chunks = options.handler.createMessage(options.systemPrompt, history, metadata(options), {
+        const chunks = options.handler.createMessage(options.systemPrompt, history, request.metadata, {
           signal: link.signal,
           ...(options.retry ? { retry: options.retry } : {}),
         });
@@ -281,8 +270,4 @@ async function executeTurn(options: RunToolTurnOptions, emit: Emit): Promise<Too
     requestSent,
     durationMs: now() - startedAt,
   };
-}
-
-function metadata(options: RunToolTurnOptions): ApiHandlerCreateMessageMetadata {
-  return options.metadata ?? defaultTurnMetadata(options);
 }

@@ -75,14 +75,17 @@ export type ToolTurnEvent =
 export type ToolTurnStatus = "completed" | "tool_calls" | "failed" | "aborted";
 
 /**
- * What {@link runToolTurn} needs. `registry`, `approve`, `startWhen`, `parallelToolCalls`,
- * `onProgress` and `now` go to the turn's {@link SequentialToolExecutor} as they are.
+ * What {@link runToolTurn} needs. `registry`, `approve`, `startWhen`, `onProgress` and `now` go to
+ * the turn's {@link SequentialToolExecutor} as they are.
  */
 export interface RunToolTurnOptions
-  extends Pick<
-    SequentialToolExecutorOptions,
-    "registry" | "approve" | "startWhen" | "parallelToolCalls" | "onProgress" | "now"
-  > {
+  extends Pick<SequentialToolExecutorOptions, "registry" | "approve" | "startWhen" | "onProgress" | "now"> {
+  /**
+   * Whether the model may emit several tool calls in this turn: one value for the request
+   * (`parallel_tool_calls`, whenever it carries tools) and the executor (when off, only the first
+   * call runs). Default: `metadata.parallelToolCalls`, else `PARALLEL_TOOL_CALLS` (the flag).
+   */
+  parallelToolCalls?: boolean;
   /** Sends the request and yields its stream (`createMessage`). */
   handler: ApiHandler;
   /** The system prompt of the request. */
@@ -91,7 +94,8 @@ export interface RunToolTurnOptions
   history: readonly MessageParam[];
   /**
    * Request metadata. Default: `buildCreateMessageMetadata` with the registry's tools, `taskId`
-   * and `mode`, so `parallelToolCalls` follows the flag.
+   * and `mode`, so `parallelToolCalls` follows the flag. A `parallelToolCalls` option replaces its
+   * value (in a copy; the object given is never changed).
    */
   metadata?: ApiHandlerCreateMessageMetadata;
   /** For the default metadata; default a random id per turn (pass one to keep it across turns). */
