@@ -15,7 +15,7 @@ import type {
   ChatUserMessage,
   ChatUserPart,
 } from "./chat-request-body.js";
-import { ProviderConfigError } from "./errors.js";
+import { assertHistoryMessage, invalidHistory as invalid } from "./history-message.js";
 import type { ModelRoute, ModelRules } from "./model-rules.js";
 import { ToolCallIdMap } from "./tool-call-ids.js";
 
@@ -43,10 +43,6 @@ export interface MessageConversionOptions {
 export const SKIP_THOUGHT_SIGNATURE = "skip_thought_signature_validator";
 const GEMINI_DETAIL_FORMAT = "google-gemini-v1";
 const ANTHROPIC_DETAIL_FORMAT = "anthropic-claude-v1";
-
-function invalid(message: string): ProviderConfigError {
-  return new ProviderConfigError({ code: "invalid_history", message, provider: "history" });
-}
 
 function imagePart(block: ImageBlockParam): OpenAI.Chat.ChatCompletionContentPartImage {
   const { source } = block;
@@ -243,16 +239,13 @@ export function convertToOpenAiMessages(
   const out: ChatMessage[] = [];
   const ids = new ToolCallIdMap(options.toolCallIds ?? "safe");
   messages.forEach((message, at) => {
-    if (message.role !== "user" && message.role !== "assistant") {
-      throw invalid(`messages[${at}]: role must be "user" or "assistant", got ${JSON.stringify(message.role)}`);
-    }
+    assertHistoryMessage(message, at);
     if (typeof message.content === "string") {
       if (message.role === "assistant") {
         out.push(convertAssistant(message, [{ type: "text", text: message.content }], at, ids, options));
       } else out.push({ role: "user", content: message.content });
       return;
     }
-    if (!Array.isArray(message.content)) throw invalid(`messages[${at}]: content must be a string or an array`);
     if (message.role === "user") out.push(...convertUser(message.content, at, ids));
     else out.push(convertAssistant(message, message.content, at, ids, options));
   });

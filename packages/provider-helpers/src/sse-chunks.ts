@@ -10,6 +10,13 @@ export interface SseChunksInput {
   response: Response;
   bounds: StreamBounds;
   errors: ErrorContext;
+  /**
+   * Whether a payload completes the response, so that the body may end after it (default: a chat
+   * chunk with a `finish_reason`). Other protocols pass their terminal events.
+   */
+  isFinal?: (chunk: unknown) => boolean;
+  /** What a complete stream ends with, for the `incomplete_stream` message (default: the chat one). */
+  finalDescription?: string;
 }
 
 function hasFinishReason(chunk: unknown): boolean {
@@ -22,19 +29,20 @@ function hasFinishReason(chunk: unknown): boolean {
 }
 
 /**
- * The parsed `data:` payloads of an SSE chat completion stream, read linearly from the raw body
- * with every bound enforced: content type, idle time between lines, size of one event, and
- * completeness (a `finish_reason` or `data: [DONE]` before the body ends). Throws typed
+ * The parsed `data:` payloads of an SSE stream, read linearly from the raw body with every bound
+ * enforced: content type, idle time between lines, size of one event, and completeness (by
+ * default a `finish_reason` or `data: [DONE]` before the body ends; see `isFinal`). Throws typed
  * {@link ProviderResponseError}s / {@link ProviderIdleTimeoutError}; the body is released on exit.
  */
 export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown> {
   const { response, bounds, errors } = input;
   assertEventStream(response, errors);
   const { provider } = errors;
+  const isFinal = input.isFinal ?? hasFinishReason;
   const incomplete = () =>
     new ProviderResponseError({
       code: "incomplete_stream",
-      message: `${provider} stream ended before the response was complete (no finish_reason, no [DONE])`,
+      message: `${provider} stream ended before the response was complete (${input.finalDescription ?? "no finish_reason, no [DONE]"})`,
       provider,
     });
   if (!response.body) throw incomplete();
@@ -84,7 +92,7 @@ export async function* sseChunks(input: SseChunksInput): AsyncGenerator<unknown>
             provider,
           });
         }
-        if (hasFinishReason(chunk)) finished = true;
+        if (isFinal(chunk)) finished = true;
         yield chunk;
       }
       if (read.done) break;

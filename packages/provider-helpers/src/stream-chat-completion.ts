@@ -4,7 +4,7 @@ import type { ChatRequestBody } from "./chat-request-body.js";
 import type { ResolvedRetryOptions } from "./core/retry-policy.js";
 import { resolveRetryOptions } from "./core/retry-policy.js";
 import { sendWithRetries } from "./core/send-with-retries.js";
-import { ProviderAbortError } from "./errors.js";
+import { guardedStream } from "./guarded-stream.js";
 import { mapChunkStream } from "./map-chunk-stream.js";
 import { type ErrorContext, toProviderError } from "./map-provider-error.js";
 import { sseChunks } from "./sse-chunks.js";
@@ -32,15 +32,12 @@ const NO_RETRIES = resolveRetryOptions({ maxRetries: 0 });
  * Sends one streaming Chat Completions request through the SDK and yields its chunks, throwing
  * typed errors only. The SDK sends the request and maps HTTP errors; the body is then read here,
  * linearly and within the stream bounds (see `sseChunks`), instead of by the SDK's stream reader.
- * Aborting closes the HTTP connection (the SDK aborts its fetch) and throws {@link ProviderAbortError}.
- * With `retry`, a request that failed before its stream started is re-sent (a `retry` chunk first).
+ * Aborting closes the HTTP connection (the SDK aborts its fetch) and throws `ProviderAbortError`
+ * (see `guardedStream`). With `retry`, a request that failed before its stream started is re-sent
+ * (a `retry` chunk first).
  */
-export async function* streamChatCompletion(input: StreamChatCompletionInput): AsyncGenerator<ApiStreamChunk> {
-  const errors: ErrorContext = { ...input.errors, ...(input.signal ? { signal: input.signal } : {}) };
-  const aborted = () =>
-    new ProviderAbortError({ message: `${errors.provider} request aborted`, provider: errors.provider });
-  if (input.signal?.aborted) throw aborted();
-  try {
+export function streamChatCompletion(input: StreamChatCompletionInput): AsyncGenerator<ApiStreamChunk> {
+  return guardedStream(input, async function* (errors) {
     const response = yield* sendWithRetries({
       send: () =>
         input.client.chat.completions
@@ -56,9 +53,5 @@ export async function* streamChatCompletion(input: StreamChatCompletionInput): A
     // Chunks carrying an in-stream `error` reach mapChunkStream, which yields their usage first.
     const chunks = sseChunks({ response, bounds: resolveStreamBounds(input.bounds), errors });
     yield* mapChunkStream(chunks, { errors, ...(input.costOf ? { costOf: input.costOf } : {}) });
-  } catch (error) {
-    throw toProviderError(error, errors);
-  }
-  // The body may end quietly on abort; the caller must still learn the turn is incomplete.
-  if (input.signal?.aborted) throw aborted();
+  });
 }

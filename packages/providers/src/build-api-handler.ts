@@ -5,6 +5,7 @@ import {
   type OpenAICompatibleHandlerOptions,
   ProviderConfigError,
 } from "@parallel-tool-calls/provider-helpers";
+import { OpenAiNativeHandler, type OpenAiNativeHandlerOptions } from "@parallel-tool-calls/provider-openai-native";
 import {
   type KilocodeHandlerOptions,
   KilocodeOpenrouterHandler,
@@ -20,17 +21,21 @@ export interface BuildApiHandlerOptions {
   kilocode?: KilocodeHandlerOptions;
   /** For `apiProvider` `openai-compatible` and its presets. */
   openAICompatible?: OpenAICompatibleHandlerOptions;
+  /** For `apiProvider` `openai-native` (the Responses API). */
+  openAiNative?: OpenAiNativeHandlerOptions;
 }
 
 /**
- * Picks the handler for `settings.apiProvider`: `openrouter` (also when unset), `kilocode`, and
- * `openai-compatible` or one of its presets (deepinfra, lmstudio, inception, ollama, vllm, llamacpp).
+ * Picks the handler for `settings.apiProvider`: `openrouter` (also when unset), `kilocode`,
+ * `openai-native` (OpenAI's Responses API), and `openai-compatible` or one of its presets
+ * (deepinfra, lmstudio, inception, ollama, vllm, llamacpp).
  * An unknown provider throws a {@link ProviderConfigError} with code `unknown_provider`.
  */
 export function buildApiHandler(settings: ProviderSettings, options: BuildApiHandlerOptions = {}): ApiHandler {
   const provider = settings.apiProvider ?? "openrouter";
   if (provider === "openrouter") return new OpenRouterHandler(settings, options.openrouter);
   if (provider === "kilocode") return new KilocodeOpenrouterHandler(settings, options.kilocode);
+  if (provider === "openai-native") return new OpenAiNativeHandler(settings, options.openAiNative);
   if (provider === "openai-compatible" || isOpenAICompatiblePreset(provider)) {
     return new OpenAICompatibleHandler(settings, options.openAICompatible);
   }

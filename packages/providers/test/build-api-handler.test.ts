@@ -1,8 +1,9 @@
 import type { ApiProvider, ProviderSettings } from "@parallel-tool-calls/core-metadata";
 import { OpenAICompatibleHandler, ProviderConfigError } from "@parallel-tool-calls/provider-helpers";
+import { OpenAiNativeHandler } from "@parallel-tool-calls/provider-openai-native";
 import { KilocodeOpenrouterHandler, OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
-import { chunk } from "@parallel-tool-calls/testing";
+import { chunk, responsesStream } from "@parallel-tool-calls/testing";
 import { describe, expect, it } from "vitest";
 import { buildApiHandler } from "../src/index.js";
 import { collect, hello, readFileTool, useServer } from "./helpers.js";
@@ -32,6 +33,12 @@ describe("buildApiHandler", () => {
     },
   );
 
+  it("picks the Responses handler for openai-native, with its settings", () => {
+    const handler = buildApiHandler({ apiProvider: "openai-native", openAiNativeApiKey: "k", apiModelId: "gpt-5.1" });
+    expect(handler).toBeInstanceOf(OpenAiNativeHandler);
+    expect(handler.getModel().id).toBe("gpt-5.1");
+  });
+
   it("rejects an unknown provider with a typed error", () => {
     expect(() => buildApiHandler({ apiProvider: "bedrock" } as unknown as ProviderSettings)).toThrow(
       ProviderConfigError,
@@ -59,11 +66,21 @@ describe("buildApiHandler", () => {
         }),
       );
     }
+    ctx.server.enqueue(responsesStream([{ type: "message", text: "ok" }]));
+    await collect(
+      buildApiHandler({ apiProvider: "openai-native", openAiNativeBaseUrl: url, apiModelId: "gpt-5.1" }).createMessage(
+        "s",
+        hello,
+        { taskId: "t", tools: [readFileTool] },
+      ),
+    );
     expect(ctx.server.requests.map((r) => r.body.parallel_tool_calls)).toEqual([
       PARALLEL_TOOL_CALLS,
       PARALLEL_TOOL_CALLS,
       PARALLEL_TOOL_CALLS,
+      PARALLEL_TOOL_CALLS,
     ]);
+    expect(ctx.server.requests[3]?.path).toBe("/v1/responses");
     expect(ctx.server.requests[1]?.headers["x-kilocode-version"]).toBe("1.2.3");
   });
 });

@@ -58,6 +58,6 @@ export function renderError(
 }
 
 /** OpenAI's shape for request validation failures. */
-export function invalidRequestBody(message: string, param: string | null) {
-  return { error: { message, type: "invalid_request_error", param, code: null } };
+export function invalidRequestBody(message: string, param: string | null, code: string | null = null) {
+  return { error: { message, type: "invalid_request_error", param, code } };
 }

@@ -1,4 +1,7 @@
 import { chunk, toolCallChunks, usageChunk } from "./chunks.js";
+import { exampleArguments } from "./example-arguments.js";
+import { gptModel } from "./responses/gpt-model.js";
+import { RESPONSES_PATH } from "./responses/responses-path.js";
 import type { RecordedRequest, StreamResponse } from "./types.js";
 
 interface WireTool {
@@ -9,9 +12,15 @@ interface WireTool {
  * A scripted model for package examples: on a request with tools and no tool results yet it calls
  * every tool once (only the first when `parallel_tool_calls` is not true), with arguments filled
  * from each schema's required properties; any other request gets a short text answer. Usage
- * counts about one prompt token per four characters of history.
+ * counts about one prompt token per four characters of history. On `POST /v1/responses` it plays
+ * the same through `gptModel` (reasoning first, every tool once, then an answer).
  */
 export function exampleModel(request: RecordedRequest): StreamResponse {
+  if (request.path === RESPONSES_PATH) {
+    // The same behaviour on the Responses API: every tool once (after reasoning), then an answer.
+    const tools = Array.isArray(request.body?.tools) ? request.body.tools.length : 0;
+    return gptModel({ rounds: [tools] })(request) as StreamResponse;
+  }
   const body = request.body ?? {};
   const messages: Array<{ role?: string }> = Array.isArray(body.messages) ? body.messages : [];
   const tools: WireTool[] = Array.isArray(body.tools) ? body.tools : [];
@@ -42,13 +51,4 @@ export function exampleModel(request: RecordedRequest): StreamResponse {
       { data: usage },
     ],
   };
-}
-
-function exampleArguments(schema: NonNullable<WireTool["function"]>["parameters"]): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const name of schema?.required ?? []) {
-    const type = schema?.properties?.[name]?.type;
-    args[name] = type === "number" || type === "integer" ? 1 : type === "boolean" ? true : "example";
-  }
-  return args;
 }

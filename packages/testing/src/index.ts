@@ -15,6 +15,17 @@ export { DEFAULT_RETRY_AFTER_SECONDS, renderError } from "./error-bodies.js";
 export { exampleModel } from "./example-model.js";
 export { PromptCache } from "./prompt-cache.js";
 export { readmeExamples } from "./readme-examples.js";
+export { encryptedContentFor } from "./responses/encrypted-reasoning.js";
+export { type GptModelOptions, gptModel } from "./responses/gpt-model.js";
+export { RESPONSES_PATH } from "./responses/responses-path.js";
+export {
+  type ResponsesEnding,
+  type ResponsesOutputSpec,
+  type ResponsesStreamOptions,
+  type ResponsesUsage,
+  responsesStream,
+} from "./responses/responses-stream.js";
+export { findResponsesRequestProblem, type ResponsesRequestProblem } from "./responses/validate-responses.js";
 export { startTestServer } from "./server.js";
 export { isStrictModelId, STRICT_MODELS, type StrictModelId, strictModel } from "./strict-model.js";
 export {

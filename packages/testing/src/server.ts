@@ -1,12 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { invalidRequestBody, renderError } from "./error-bodies.js";
+import { RESPONSES_PATH } from "./responses/responses-path.js";
+import { findResponsesRequestProblem } from "./responses/validate-responses.js";
 import { playStream } from "./sse-writer.js";
 import type { RecordedRequest, ScriptedResponse, ScriptHandler, TestServer, TestServerOptions } from "./types.js";
 import { findChatRequestProblem } from "./validate.js";
 
 const CHAT_PATH = "/v1/chat/completions";
 const MODELS_PATH = "/v1/models";
+
+// Each protocol's route and the checks its real API makes before any model runs.
+const VALIDATORS: Record<string, (body: unknown) => { message: string; param: string | null; code?: string } | null> = {
+  [CHAT_PATH]: findChatRequestProblem,
+  [RESPONSES_PATH]: findResponsesRequestProblem,
+};
 
 const MODELS = [
   { id: "test/model", name: "Test Model", context_length: 128_000 },
@@ -125,7 +133,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const data = MODELS.map((m) => ({ ...m, object: "model", created: 1_700_000_000, owned_by: "test-server" }));
       return sendJson(res, 200, { object: "list", data });
     }
-    if (recorded.method !== "POST" || recorded.path !== CHAT_PATH) {
+    const validator = VALIDATORS[recorded.path];
+    if (recorded.method !== "POST" || !validator) {
       return sendJson(res, 404, {
         error: { message: `Not found: ${recorded.method} ${recorded.path}`, code: 404, type: "not_found_error" },
       });
@@ -134,8 +143,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const problem =
         recorded.body === undefined
           ? { message: "We could not parse the JSON body of your request.", param: null }
-          : findChatRequestProblem(recorded.body);
-      if (problem) return sendJson(res, 400, invalidRequestBody(problem.message, problem.param));
+          : validator(recorded.body);
+      if (problem) return sendJson(res, 400, invalidRequestBody(problem.message, problem.param, problem.code));
     }
     const response = await nextResponse(recorded);
     if (signal.aborted) return;

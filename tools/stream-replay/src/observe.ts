@@ -1,9 +1,10 @@
 import type { ApiHandler } from "@parallel-tool-calls/core-metadata";
 import { OpenAICompatibleHandler } from "@parallel-tool-calls/provider-helpers";
+import { OpenAiNativeHandler } from "@parallel-tool-calls/provider-openai-native";
 import { OpenRouterHandler } from "@parallel-tool-calls/provider-openrouter";
 import type { SseEvent, TestServer } from "@parallel-tool-calls/testing";
 import { NativeToolCallParser, type ToolCallParserEvent } from "@parallel-tool-calls/tool-parser";
-import { handlerKindOf, type Recording } from "./recordings.js";
+import { handlerKindOf, isResponsesRecording, type Recording } from "./recordings.js";
 import type { StreamSummary, UsageSummary } from "./summary.js";
 
 /** Bound on one replay: a recording that never ends (no `[DONE]`, socket kept open) fails, never hangs. */
@@ -13,9 +14,12 @@ export const REPLAY_TIMEOUT_MS = 10_000;
 export function eventsOf(recording: Recording): SseEvent[] {
   const comments = recording.meta.framing?.comments ?? [];
   const events: SseEvent[] = [];
+  // Responses recordings made with `event:` lines get them back (the payload's `type` names it).
+  const eventLines = isResponsesRecording(recording) && /^every/i.test(recording.meta.framing?.eventLines ?? "");
   recording.lines.forEach((line, i) => {
     for (const comment of comments) if (comment.before === i) events.push({ comment: comment.text });
-    events.push({ raw: `data: ${line}\n\n` });
+    const type = eventLines ? /"type"\s*:\s*"([^"]+)"/.exec(line)?.[1] : undefined;
+    events.push({ raw: `${type ? `event: ${type}\n` : ""}data: ${line}\n\n` });
   });
   for (const comment of comments) if (comment.before >= recording.lines.length) events.push({ comment: comment.text });
   return events;
@@ -23,7 +27,11 @@ export function eventsOf(recording: Recording): SseEvent[] {
 
 function handlerFor(recording: Recording, baseUrl: string): { handler: ApiHandler; label: string } {
   const key = "replay-key";
-  const options = { timeoutMs: REPLAY_TIMEOUT_MS };
+  const options = { timeoutMs: REPLAY_TIMEOUT_MS, retry: { maxRetries: 0 } };
+  if (isResponsesRecording(recording)) {
+    const settings = { openAiNativeBaseUrl: baseUrl, openAiNativeApiKey: key, apiModelId: "m" };
+    return { handler: new OpenAiNativeHandler(settings, options), label: "OpenAI Responses" };
+  }
   if (handlerKindOf(recording.meta) === "openrouter") {
     return {
       handler: new OpenRouterHandler(
@@ -79,6 +87,7 @@ export async function observe(recording: Recording, server: TestServer): Promise
       if (chunk.type === "text") summary.text += chunk.text;
       else if (chunk.type === "reasoning") summary.reasoning += chunk.text;
       else if (chunk.type === "tool_call_partial") ended.push(...parser.processRawChunk(chunk));
+      else if (chunk.type === "tool_call_complete") ended.push(...parser.processCallComplete(chunk));
       else if (chunk.type === "finish_reason") ended.push(...parser.processFinishReason(chunk.reason));
       else if (chunk.type === "usage") summary.usage = addUsage(summary.usage, chunk);
     }
@@ -86,7 +95,8 @@ export async function observe(recording: Recording, server: TestServer): Promise
     summary.failed = true;
     observation.errorCode = String((error as { code?: unknown }).code ?? (error as Error).name);
   }
-  ended.push(...parser.finalizeRawChunks());
+  // A Responses call never completed by its own done event must not count (it would not run).
+  if (!isResponsesRecording(recording) || !summary.failed) ended.push(...parser.finalizeRawChunks());
   for (const event of ended) {
     if (event.type === "tool_call_end")
       summary.calls.push({ name: event.name, arguments: event.input ?? event.arguments });

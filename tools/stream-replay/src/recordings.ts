@@ -3,10 +3,14 @@ import { basename, join, relative } from "node:path";
 
 /** What a recording's `<name>.meta.json` may say; every field is optional. */
 export interface RecordingMeta {
+  /** `"openai-responses"` replays through `OpenAiNativeHandler` (also inferred from the events). */
+  protocol?: string;
   /** `"openrouter"` replays through `OpenRouterHandler` (also inferred from `provenance.uri`). */
   handler?: string;
   provenance?: { uri?: string; [key: string]: unknown };
   framing?: {
+    /** Responses: whether `event:` lines were recorded (`"none"` or missing: not sent). */
+    eventLines?: string;
     /** Send `data: [DONE]` after the last chunk (default true). */
     done?: boolean;
     /** SSE comment lines (`: text`) sent before chunk number `before` (keep-alives). */
@@ -59,6 +63,12 @@ export function loadRecordings(folder: string): Recording[] {
       .filter((line) => line.trim() !== "");
     return { name: relative(folder, file).replace(/\.jsonl$/, ""), lines, meta: readMeta(file) };
   });
+}
+
+/** Whether a recording is a Responses stream: its meta says so, or its first event is a `response.*` one. */
+export function isResponsesRecording(recording: Pick<Recording, "lines" | "meta">): boolean {
+  if (recording.meta.protocol !== undefined) return recording.meta.protocol === "openai-responses";
+  return /^\s*\{[^\n]*"type"\s*:\s*"response\./.test(recording.lines[0] ?? "");
 }
 
 /** Which handler replays a recording: OpenRouter when its meta says so, else OpenAI-compatible. */

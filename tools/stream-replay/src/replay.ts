@@ -1,8 +1,9 @@
 import { startTestServer } from "@parallel-tool-calls/testing";
 import { compare, FIELDS, type Field, type FieldResult } from "./compare.js";
 import { expectedOf } from "./expected.js";
+import { expectedOfResponses } from "./expected-responses.js";
 import { observe } from "./observe.js";
-import { handlerKindOf, loadRecordings } from "./recordings.js";
+import { handlerKindOf, isResponsesRecording, loadRecordings } from "./recordings.js";
 import type { StreamSummary } from "./summary.js";
 
 export interface ReplayResult {
@@ -24,7 +25,9 @@ export async function replayFolder(folder: string): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   try {
     for (const recording of recordings) {
-      const expected = expectedOf(recording.lines, handlerKindOf(recording.meta) === "openrouter");
+      const expected = isResponsesRecording(recording)
+        ? expectedOfResponses(recording.lines)
+        : expectedOf(recording.lines, handlerKindOf(recording.meta) === "openrouter");
       const observed = await observe(recording, server);
       const fields = compare(expected, observed.summary);
       results.push({
