@@ -1,4 +1,5 @@
 import { conciseMessage } from "@parallel-tool-calls/core-metadata";
+import { McpToolsError } from "@parallel-tool-calls/mcp-tools";
 import { ProviderError } from "@parallel-tool-calls/provider-helpers";
 import { ToolTurnError } from "@parallel-tool-calls/sequential-executor";
 import { CliError } from "./cli-errors.js";
@@ -23,6 +24,7 @@ export function classifyError(error: unknown, context: { baseUrl?: string; secre
     const status = error.status === undefined ? "" : ` ${error.status}`;
     return new CliError("PROVIDER_ERROR", `${error.provider} error (${error.code}${status}): ${message}`);
   }
+  if (McpToolsError.isInstance(error)) return new CliError("MCP_SERVER", message);
   if (error instanceof Error && error.name === "AbortError") return new CliError("ABORTED", "interrupted");
   if (error instanceof Error && "code" in error && typeof error.code === "string" && error.name === "WorkspaceError") {
     return new CliError("WORKSPACE", message);
@@ -34,6 +36,7 @@ export const EXIT_CODES: Record<CliError["code"], number> = {
   USAGE: 2,
   MISSING_API_KEY: 2,
   WORKSPACE: 2,
+  MCP_SERVER: 5,
   UNREACHABLE_SERVER: 3,
   PROVIDER_ERROR: 4,
   ABORTED: 130,

@@ -14,6 +14,8 @@ export interface CliOptions {
   /** Start tools only when the whole response has streamed (the old behaviour), for comparison. */
   waitForStream: boolean;
   workspace?: string;
+  /** `--mcp "<command…>"`, repeatable: MCP servers whose tools join the workspace tools. */
+  mcp: string[];
   /** Longest silence of a started response stream before it fails (handlers' `idleTimeoutMs`). */
   idleTimeoutMs?: number;
   help: boolean;
@@ -44,6 +46,8 @@ Options:
                       fail a response stream silent for n ms (default 120000)
   --wait-for-stream   start tools only after the whole response has streamed
   --workspace <dir>   run on another directory instead of the sample workspace
+  --mcp "<command…>"  also offer the tools of an MCP server started with this command over stdio
+                      (repeatable; e.g. --mcp "npx -y @modelcontextprotocol/server-everything")
   --json              print one JSON object instead of the human report
   -h, --help          show this help
 
@@ -86,6 +90,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     ...(values.model === undefined ? {} : { model: values.model }),
     ...(values["base-url"] === undefined ? {} : { baseUrl: values["base-url"] }),
     ...(values.workspace === undefined ? {} : { workspace: values.workspace }),
+    mcp: values.mcp ?? [],
     ...(idleTimeoutMs === undefined ? {} : { idleTimeoutMs }),
     json: values.json ?? false,
     maxTurns,
@@ -107,6 +112,7 @@ function parse(argv: string[]) {
       "idle-timeout-ms": { type: "string" },
       "wait-for-stream": { type: "boolean" },
       workspace: { type: "string" },
+      mcp: { type: "string", multiple: true },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

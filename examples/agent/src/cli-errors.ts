@@ -5,6 +5,7 @@ export type CliErrorCode =
   | "PROVIDER_ERROR"
   | "ABORTED"
   | "WORKSPACE"
+  | "MCP_SERVER"
   | "INTERNAL";
 
 /** An error the CLI reports as one line and an exit code. */

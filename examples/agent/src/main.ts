@@ -1,3 +1,4 @@
+import { connectMcpServers, type McpToolSet } from "@parallel-tool-calls/mcp-tools";
 import { ToolRegistry } from "@parallel-tool-calls/sequential-executor";
 import { PARALLEL_TOOL_CALLS } from "@parallel-tool-calls/temp-flags";
 import { runAgent } from "./agent-loop.js";
@@ -6,6 +7,7 @@ import { type CliOptions, parseCliArgs, USAGE } from "./cli-args.js";
 import { CliError } from "./cli-errors.js";
 import { DEMO_TASK, SYSTEM_PROMPT, sampleWorkspaceDir } from "./demo-task.js";
 import { createProgressPrinter, formatReport, jsonReport, type RunInfo } from "./format-report.js";
+import { mcpServersFrom, progressLine } from "./mcp-servers.js";
 import { createProvider, type ProviderSetup } from "./providers.js";
 import { Workspace } from "./tools/workspace.js";
 import { createWorkspaceTools } from "./tools/workspace-tools.js";
@@ -50,8 +52,10 @@ export async function runCli(
   } catch (error) {
     return fail(error);
   }
+  let mcp: McpToolSet | undefined;
   try {
-    const registry = new ToolRegistry(createWorkspaceTools(workspace));
+    if (options.mcp.length > 0) mcp = await connectMcpServers(mcpServersFrom(options.mcp));
+    const registry = new ToolRegistry([...createWorkspaceTools(workspace), ...(mcp?.tools ?? [])]);
     const info: RunInfo = {
       provider: setup.provider,
       model: setup.model,
@@ -69,6 +73,7 @@ export async function runCli(
           `at ${setup.baseUrl} · parallel_tool_calls ${PARALLEL_TOOL_CALLS ? "on" : "off"}` +
           ` · tools start ${options.waitForStream ? "after the response ends" : "as soon as each call is complete"}`,
       );
+      for (const server of mcp?.servers ?? []) io.out(`MCP server ${server.name}: ${server.tools.join(", ")}`);
       io.out("");
     }
     const started = performance.now();
@@ -80,7 +85,7 @@ export async function runCli(
       maxTurns: options.maxTurns,
       startWhen: options.waitForStream ? "stream_ended" : "call_ended",
       ...(runOptions.signal ? { signal: runOptions.signal } : {}),
-      ...(options.json ? {} : { onEvent: createProgressPrinter(io.out) }),
+      ...(options.json ? {} : { onEvent: createProgressPrinter(io.out), onProgress: (p) => io.out(progressLine(p)) }),
     });
     info.wallMs = performance.now() - started;
     const failure =
@@ -101,6 +106,7 @@ export async function runCli(
   } catch (error) {
     return fail(error);
   } finally {
+    await mcp?.close();
     await setup.close();
   }
 }

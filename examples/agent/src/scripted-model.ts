@@ -6,6 +6,7 @@ import {
   toolCallChunks,
   usageChunk,
 } from "@parallel-tool-calls/testing";
+import { mcpCallsWanted, mcpResults } from "./scripted-mcp-calls.js";
 
 /**
  * A deterministic stand-in for a model, played by the local test server: it reads the files the
@@ -84,14 +85,25 @@ function describe(text: string): string {
   return `"${title}", ${lines.length} lines${items > 0 ? `, ${items} list items` : ""}`;
 }
 
-export function summarise(files: string[], results: Map<string, string>): string {
+export function summarise(files: string[], results: Map<string, string>, mcp = new Map<string, string>()): string {
   const parts = files.map((file) => `- ${file}: ${describe(results.get(file) ?? "")}`);
-  return `Summary of the ${files.length} files:\n${parts.join("\n")}`;
+  const tools = [...mcp].map(([name, text]) => `- ${name} answered: ${text.split("\n")[0]?.slice(0, 100)}`);
+  return `Summary of the ${files.length} files:\n${[...parts, ...tools].join("\n")}`;
 }
 
 // Only an explicit boolean on the wire allows several calls; absent means one call per turn.
 function allowsParallelCalls(value: unknown): boolean {
   return typeof value === "boolean" && value;
+}
+
+/** "Reading 4 files at once.", "Reading a.ts.", with " and calling 2 MCP tools" or "Calling mcp--s--t." for MCP calls. */
+function introFor(batch: Array<{ name: string }>, firstPath: string | undefined): string {
+  const reads = batch.filter((call) => call.name === "read_file").length;
+  const others = batch.length - reads;
+  const reading = reads > 1 ? `Reading ${reads} files at once` : reads === 1 ? `Reading ${firstPath}` : "";
+  if (others === 0) return `${reading}.`;
+  const tools = reads === 0 && others === 1 ? batch[0]?.name : `${others} MCP tool${others === 1 ? "" : "s"}`;
+  return `${reading}${reading ? " and calling" : "Calling"} ${tools}.`;
 }
 
 function textEvents(text: string, size: number): SseEvent[] {
@@ -107,12 +119,14 @@ export function scriptedModel(body: unknown, options: ScriptedModelOptions = {})
   const files = requestedFiles(messages);
   const results = readResults(messages);
   const missing = files.filter((file) => !results.has(file));
+  const answeredMcp = mcpResults(messages, textOf);
+  const mcpMissing = mcpCallsWanted(request.tools ?? []).filter((call) => !answeredMcp.has(call.name));
   const canRead = (request.tools ?? []).some((tool) => JSON.stringify(tool).includes('"read_file"'));
   const promptTokens = estimateTokens(messages) + estimateTokens(request.tools);
   const pacing = options.pacingMs === undefined ? {} : { pacingMs: options.pacingMs };
 
-  if (missing.length === 0 || !canRead) {
-    const text = canRead ? summarise(files, results) : "I cannot read files without a read_file tool.";
+  if ((missing.length === 0 && mcpMissing.length === 0) || !canRead) {
+    const text = canRead ? summarise(files, results, answeredMcp) : "I cannot read files without a read_file tool.";
     return {
       kind: "stream",
       ...pacing,
@@ -125,13 +139,13 @@ export function scriptedModel(body: unknown, options: ScriptedModelOptions = {})
   }
 
   const turn = messages.filter((m) => m.role === "assistant").length + 1;
-  const batch = allowsParallelCalls(request.parallel_tool_calls) ? missing : missing.slice(0, 1);
-  const calls: ToolCallSpec[] = batch.map((path, i) => ({
-    id: `call_t${turn}_${i + 1}`,
-    name: "read_file",
-    arguments: JSON.stringify({ path }),
-  }));
-  const intro = batch.length > 1 ? `Reading ${batch.length} files at once.` : `Reading ${batch[0]}.`;
+  const wanted = [
+    ...missing.map((path) => ({ name: "read_file", arguments: JSON.stringify({ path }) })),
+    ...mcpMissing,
+  ];
+  const batch = allowsParallelCalls(request.parallel_tool_calls) ? wanted : wanted.slice(0, 1);
+  const calls: ToolCallSpec[] = batch.map((call, i) => ({ id: `call_t${turn}_${i + 1}`, ...call }));
+  const intro = introFor(batch, missing[0]);
   return {
     kind: "stream",
     ...pacing,

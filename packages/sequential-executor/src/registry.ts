@@ -18,7 +18,9 @@ interface Entry {
 export class ToolRegistry {
   readonly #entries = new Map<string, Entry>();
   // One validator per registry: compiled schemas are cached by the instance, never shared globally.
-  readonly #ajv = new Ajv({ allErrors: true, strict: false });
+  // Formats (`uri`, `date-time`, …) are not checked: ajv knows none without a plugin, and would log
+  // a warning to the console for each one while compiling (MCP servers' schemas are full of them).
+  readonly #ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
 
   constructor(tools: readonly AnyTool[]) {
     for (const tool of tools) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { defineTool, ToolDefinitionError, ToolRegistry } from "../src/index.js";
 
 const readFile = defineTool<{ path: string }>({
@@ -106,5 +106,23 @@ describe("ToolRegistry", () => {
   it("refuses entries that did not come from defineTool", () => {
     const raw = { name: "x", description: "", parameters: {}, execute: () => "" };
     expect(definitionError(() => new ToolRegistry([raw as never])).code).toBe("invalid_tool_definition");
+  });
+
+  it("compiles schemas with formats silently and does not check the formats", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const fetchUrl = defineTool({
+        name: "fetch",
+        description: "Fetches a URL",
+        parameters: { type: "object", properties: { url: { type: "string", format: "uri" } }, required: ["url"] },
+        execute: () => "",
+      });
+      const registry = new ToolRegistry([fetchUrl]);
+      expect(registry.validate("fetch", { url: "not a uri" })).toEqual({ ok: true });
+      expect(registry.validate("fetch", { url: 1 }).ok).toBe(false);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
