@@ -50,6 +50,8 @@ describe("per-tool timeout (toolTimeoutMs)", () => {
       systemPrompt: SYSTEM,
       history: TASK,
       toolTimeoutMs: 100,
+      // About the timeout, not the switch: two calls must run in this turn whatever the flag says.
+      parallelToolCalls: true,
       onEvent: (event) => {
         if (event.type === "tool_started") started.push(event.toolCallId);
         if (event.type === "tool_result") started.push(`${event.toolCallId}:${event.result.status}`);
